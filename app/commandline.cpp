@@ -1,0 +1,157 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QHostAddress>
+
+#include <cstdio>
+
+namespace {
+
+void printOut(const QString &text)
+{
+    std::fputs(qPrintable(text), stdout);
+    std::fflush(stdout);
+}
+
+void printError(const QString &text)
+{
+    std::fputs(qPrintable(text), stderr);
+    std::fflush(stderr);
+}
+
+QString versionText()
+{
+    return QStringLiteral("callbacklab %1\n").arg(QStringLiteral(CALLBACKLAB_VERSION));
+}
+
+} // namespace
+
+bool CommandLine::isSubcommand(const char *argument)
+{
+    return qstrcmp(argument, "serve") == 0;
+}
+
+void CommandLine::parse(const QStringList &arguments)
+{
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("serve"))
+        parseServe(arguments);
+    else
+        parseGui(arguments);
+}
+
+void CommandLine::fail(const QString &message, const QString &helpHint)
+{
+    printError(tr("callbacklab: %1\nTry '%2' for more information.\n").arg(message, helpHint));
+    action = Action::Exit;
+    exitCode = 2;
+}
+
+void CommandLine::parseGui(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Stands in for a content provider's DRM license-authorization callback endpoint.\n\n"
+           "Commands:\n"
+           "  (none)   open the window\n"
+           "  serve    run the responder without a window; see 'callbacklab serve --help'"));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+                                           tr("Open the profile FILE and save changes to it."), tr("FILE"));
+    parser.addOption(profileOption);
+
+    if (!parser.parse(arguments)) {
+        fail(parser.errorText(), QStringLiteral("callbacklab --help"));
+        return;
+    }
+    if (parser.isSet(helpOption)) {
+        printOut(parser.helpText());
+        action = Action::Exit;
+        return;
+    }
+    if (parser.isSet(versionOption)) {
+        printOut(versionText());
+        action = Action::Exit;
+        return;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        fail(tr("unknown command '%1'").arg(parser.positionalArguments().constFirst()),
+             QStringLiteral("callbacklab --help"));
+        return;
+    }
+    gui.profileFile = parser.value(profileOption);
+    action = Action::RunGui;
+}
+
+void CommandLine::parseServe(const QStringList &arguments)
+{
+    QStringList serveArguments = arguments;
+    serveArguments.removeAt(1);
+    const QString hint = QStringLiteral("callbacklab serve --help");
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Runs the callback responder without a window. Prints the callback URL, then one line per "
+           "exchange. Stops on SIGINT or SIGTERM."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption addressOption(QStringLiteral("address"),
+                                           tr("IP address to listen on (default 127.0.0.1)."), tr("A"));
+    const QCommandLineOption portOption(QStringLiteral("port"),
+                                        tr("TCP port to listen on, 0 for any free port (default 8080)."), tr("N"));
+    const QCommandLineOption pathOption(QStringLiteral("path"),
+                                        tr("Callback path, such as /authorize (default: every path)."), tr("P"));
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+                                           tr("Read decisions and CRT from the profile FILE; it is not written."),
+                                           tr("FILE"));
+    parser.addOptions({addressOption, portOption, pathOption, profileOption});
+
+    if (!parser.parse(serveArguments)) {
+        fail(parser.errorText(), hint);
+        return;
+    }
+    if (parser.isSet(helpOption)) {
+        printOut(parser.helpText().replace(QStringLiteral("callbacklab [options]"),
+                                           QStringLiteral("callbacklab serve [options]")));
+        action = Action::Exit;
+        return;
+    }
+    if (parser.isSet(versionOption)) {
+        printOut(versionText());
+        action = Action::Exit;
+        return;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        fail(tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()), hint);
+        return;
+    }
+
+    if (parser.isSet(addressOption)) {
+        const QString address = parser.value(addressOption);
+        if (QHostAddress(address).isNull()) {
+            fail(tr("invalid value for --address: '%1' is not an IP address").arg(address), hint);
+            return;
+        }
+        serve.address = address;
+    }
+    if (parser.isSet(portOption)) {
+        bool ok = false;
+        const uint port = parser.value(portOption).toUInt(&ok);
+        if (!ok || port > 65535) {
+            fail(tr("invalid value for --port: '%1' is not a number from 0 to 65535").arg(parser.value(portOption)),
+                 hint);
+            return;
+        }
+        serve.port = quint16(port);
+    }
+    if (parser.isSet(pathOption)) {
+        QString path = parser.value(pathOption);
+        if (path.contains(QLatin1Char('?')) || path.contains(QLatin1Char(' '))) {
+            fail(tr("invalid value for --path: '%1' must be a path without spaces or a query").arg(path), hint);
+            return;
+        }
+        serve.path = path;
+    }
+    serve.profileFile = parser.value(profileOption);
+    action = Action::RunServe;
+}

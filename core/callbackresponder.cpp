@@ -1,0 +1,66 @@
+#include "callbackresponder.h"
+
+#include "callbackparser.h"
+#include "crt.h"
+#include "decisionengine.h"
+#include "settingsstore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+CallbackResponder::CallbackResponder(SettingsStore *store)
+    : m_store(store)
+{
+}
+
+Exchange CallbackResponder::respond(RawRequest &&request)
+{
+    Exchange exchange;
+    exchange.id = m_nextId.fetch_add(1, std::memory_order_relaxed);
+    exchange.request = std::move(request);
+
+    const std::shared_ptr<const ResponseSettings> settings = m_store->snapshot();
+    exchange.settingsRevision = settings->revision;
+
+    // A configured callback path limits which requests are callbacks at all.
+    const QString &callbackPath = settings->server.path;
+    if (!callbackPath.isEmpty()) {
+        const QString path = QString::fromUtf8(QByteArray::fromPercentEncoding(exchange.request.path()));
+        const QString wanted = callbackPath.startsWith(QLatin1Char('/')) ? callbackPath : QLatin1Char('/') + callbackPath;
+        if (path != wanted) {
+            exchange.decision = Decision::Rejected;
+            exchange.decidedBy = QStringLiteral("path");
+            exchange.response.status = 404;
+            exchange.response.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+            exchange.response.body = QJsonDocument(QJsonObject{
+                                                       {QStringLiteral("error"), QStringLiteral("not-found")},
+                                                       {QStringLiteral("message"),
+                                                        QStringLiteral("the callback path is %1").arg(wanted)},
+                                                   })
+                                         .toJson(QJsonDocument::Compact);
+            exchange.findings.append(Finding{FindingSeverity::Error, QStringLiteral("wrong-path"), QString(),
+                                             tr("Request path %1 is not the callback path %2").arg(path, wanted)});
+            return exchange;
+        }
+    }
+
+    ParseResult parse = CallbackParser::parse(exchange.request);
+    exchange.callback = std::move(parse.callback);
+    exchange.findings = std::move(parse.findings);
+    if (parse.rejected) {
+        exchange.decision = Decision::Rejected;
+        exchange.decidedBy = QStringLiteral("parse-error");
+        exchange.response = DecisionEngine::rejection(parse);
+        return exchange;
+    }
+
+    m_store->noteAssets(exchange.callback.assets);
+
+    PlannedResponse plan = DecisionEngine::decide(*settings, exchange.callback);
+    exchange.decision = plan.decision;
+    exchange.decidedBy = std::move(plan.decidedBy);
+    exchange.response = std::move(plan.response);
+    if (exchange.decision == Decision::Allow && !exchange.response.body.isEmpty())
+        exchange.findings += Crt::validateReplyBody(exchange.response.status, exchange.response.body);
+    return exchange;
+}

@@ -1,0 +1,13 @@
+// Start-up of the windowed application, shared by main() and the GUI tests.
+#pragma once
+
+#include <QString>
+
+class QCoreApplication;
+
+// Loads the Vietnamese or English translation matching the system locale.
+void installTranslations(QCoreApplication &app);
+
+// Opens the main window with the given profile (empty: the default profile)
+// and runs the event loop; returns the exit code.
+int runMainWindow(const QString &profileFile);
