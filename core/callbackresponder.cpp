@@ -13,9 +13,10 @@ CallbackResponder::CallbackResponder(SettingsStore *store)
 {
 }
 
-Exchange CallbackResponder::respond(RawRequest &&request)
+ReplyPlan CallbackResponder::respond(RawRequest &&request)
 {
-    Exchange exchange;
+    ReplyPlan plan;
+    Exchange &exchange = plan.exchange;
     exchange.id = m_nextId.fetch_add(1, std::memory_order_relaxed);
     exchange.request = std::move(request);
 
@@ -40,8 +41,29 @@ Exchange CallbackResponder::respond(RawRequest &&request)
                                          .toJson(QJsonDocument::Compact);
             exchange.findings.append(Finding{FindingSeverity::Error, QStringLiteral("wrong-path"), QString(),
                                              tr("Request path %1 is not the callback path %2").arg(path, wanted)});
-            return exchange;
+            return plan;
         }
+    }
+
+    // The license server may be set to GET, POST or PUT; nothing else is a callback.
+    const QByteArray &method = exchange.request.method;
+    if (method != "GET" && method != "POST" && method != "PUT") {
+        exchange.decision = Decision::Rejected;
+        exchange.decidedBy = QStringLiteral("method");
+        exchange.response.status = 405;
+        exchange.response.headers = {{QByteArrayLiteral("Allow"), QByteArrayLiteral("GET, POST, PUT")},
+                                     {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}};
+        exchange.response.body = QJsonDocument(QJsonObject{
+                                                   {QStringLiteral("error"), QStringLiteral("method-not-allowed")},
+                                                   {QStringLiteral("message"),
+                                                    QStringLiteral("callbacks use GET, POST or PUT, not %1")
+                                                        .arg(QString::fromLatin1(method))},
+                                               })
+                                     .toJson(QJsonDocument::Compact);
+        exchange.findings.append(Finding{FindingSeverity::Error, QStringLiteral("wrong-method"), QString(),
+                                         tr("Method %1 is not one a callback uses (GET, POST, PUT)")
+                                             .arg(QString::fromLatin1(method))});
+        return plan;
     }
 
     ParseResult parse = CallbackParser::parse(exchange.request);
@@ -51,16 +73,16 @@ Exchange CallbackResponder::respond(RawRequest &&request)
         exchange.decision = Decision::Rejected;
         exchange.decidedBy = QStringLiteral("parse-error");
         exchange.response = DecisionEngine::rejection(parse);
-        return exchange;
+        return plan;
     }
 
     m_store->noteAssets(exchange.callback.assets);
 
-    PlannedResponse plan = DecisionEngine::decide(*settings, exchange.callback);
-    exchange.decision = plan.decision;
-    exchange.decidedBy = std::move(plan.decidedBy);
-    exchange.response = std::move(plan.response);
+    PlannedResponse decided = DecisionEngine::decide(*settings, exchange.callback);
+    exchange.decision = decided.decision;
+    exchange.decidedBy = std::move(decided.decidedBy);
+    exchange.response = std::move(decided.response);
     if (exchange.decision == Decision::Allow && !exchange.response.body.isEmpty())
         exchange.findings += Crt::validateReplyBody(exchange.response.status, exchange.response.body);
-    return exchange;
+    return plan;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "exchange.h"
+#include "replyplan.h"
 
 #include <QCoreApplication>
 
@@ -18,7 +19,7 @@ class CallbackResponder
 public:
     explicit CallbackResponder(SettingsStore *store);
 
-    Exchange respond(RawRequest &&request);
+    ReplyPlan respond(RawRequest &&request);
 
 private:
     SettingsStore *m_store;

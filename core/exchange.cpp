@@ -75,3 +75,14 @@ QString severityName(FindingSeverity severity)
     }
     return QString();
 }
+
+QString deliveryOutcomeName(DeliveryOutcome outcome)
+{
+    switch (outcome) {
+    case DeliveryOutcome::Sent: return QStringLiteral("sent");
+    case DeliveryOutcome::ClientGone: return QStringLiteral("client-gone");
+    case DeliveryOutcome::ClosedByRule: return QStringLiteral("closed");
+    case DeliveryOutcome::NeverAnswered: return QStringLiteral("never-answered");
+    }
+    return QString();
+}

@@ -83,6 +83,14 @@ struct HttpResponse
     QByteArray body;
 };
 
+// What happened to the reply on the wire.
+enum class DeliveryOutcome {
+    Sent,          // the whole response was written
+    ClientGone,    // the client disconnected before the response was written
+    ClosedByRule,  // the connection was closed without a reply on purpose
+    NeverAnswered, // held without a reply until the client gave up
+};
+
 struct Exchange
 {
     quint64 id = 0;
@@ -93,6 +101,7 @@ struct Exchange
     QString decidedBy;          // "asset:<id>", "default", "parse-error", ...
     quint64 settingsRevision = 0;
     HttpResponse response;
+    DeliveryOutcome outcome = DeliveryOutcome::Sent;
     qint64 latencyMicros = 0;   // from the end of the request to the last byte handed to the socket
 };
 
@@ -101,6 +110,7 @@ QString decisionName(Decision decision);
 QString bodyEncodingName(BodyEncoding encoding);
 QString metadataLayoutName(MetadataLayout layout);
 QString severityName(FindingSeverity severity);
+QString deliveryOutcomeName(DeliveryOutcome outcome);
 
 Q_DECLARE_METATYPE(Exchange)
 Q_DECLARE_METATYPE(QList<Exchange>)

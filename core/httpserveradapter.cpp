@@ -36,7 +36,7 @@ public:
         raw.peerPort = responder.socket() ? responder.socket()->peerPort() : 0;
         raw.receivedAt = QDateTime::currentDateTimeUtc();
 
-        Exchange exchange = handler(std::move(raw));
+        Exchange exchange = handler(std::move(raw)).exchange;
         responder.writeStatusLine(QHttpServerResponder::StatusCode(exchange.response.status));
         for (const auto &header : exchange.response.headers)
             responder.writeHeader(header.first, header.second);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "exchange.h"
+#include "replyplan.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -21,8 +22,8 @@ class HttpServerAdapter : public QObject
     Q_OBJECT
 
 public:
-    // Builds the exchange (with its response) for one request.
-    using Handler = std::function<Exchange(RawRequest &&request)>;
+    // Builds the reply plan (exchange with its response, delay, delivery) for one request.
+    using Handler = std::function<ReplyPlan(RawRequest &&request)>;
 
     explicit HttpServerAdapter(Handler handler, QObject *parent = nullptr);
     ~HttpServerAdapter() override;
