@@ -1,8 +1,7 @@
 // callbacklab: the window, or a subcommand without one.
-#include "commandline.h"
 #include "application.h"
+#include "commandline.h"
 #include "servecommand.h"
-#include "settingsstore.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -22,29 +21,26 @@ void setApplicationInfo()
 
 int main(int argc, char *argv[])
 {
-    // Subcommands and --help/--version need no display.
-    const bool headless = argc > 1
-        && (CommandLine::isSubcommand(argv[1]) || qstrcmp(argv[1], "--help") == 0 || qstrcmp(argv[1], "-h") == 0
-            || qstrcmp(argv[1], "--version") == 0 || qstrcmp(argv[1], "-v") == 0);
-
-    std::unique_ptr<QCoreApplication> app;
-    if (headless)
-        app = std::make_unique<QCoreApplication>(argc, argv);
-    else
-        app = std::make_unique<QApplication>(argc, argv);
     setApplicationInfo();
-    installTranslations(*app);
 
+    // The command line is read under a QCoreApplication, so that --help,
+    // subcommands and usage errors work without a display.
     CommandLine commandLine;
-    commandLine.parse(QCoreApplication::arguments());
-    switch (commandLine.action) {
-    case CommandLine::Action::Exit:
-        return commandLine.exitCode;
-    case CommandLine::Action::RunServe:
-        return ServeCommand::run(commandLine.serve);
-    case CommandLine::Action::RunGui:
-        break;
+    {
+        auto app = std::make_unique<QCoreApplication>(argc, argv);
+        installTranslations(*app);
+        commandLine.parse(QCoreApplication::arguments());
+        switch (commandLine.action) {
+        case CommandLine::Action::Exit:
+            return commandLine.exitCode;
+        case CommandLine::Action::RunServe:
+            return ServeCommand::run(commandLine.serve);
+        case CommandLine::Action::RunGui:
+            break;
+        }
     }
 
+    QApplication app(argc, argv);
+    installTranslations(app);
     return runMainWindow(commandLine.gui.profileFile);
 }
