@@ -28,13 +28,17 @@ QString versionText()
 
 bool CommandLine::isSubcommand(const char *argument)
 {
-    return qstrcmp(argument, "serve") == 0;
+    return qstrcmp(argument, "serve") == 0 || qstrcmp(argument, "replay") == 0 || qstrcmp(argument, "export") == 0;
 }
 
 void CommandLine::parse(const QStringList &arguments)
 {
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("serve"))
         parseServe(arguments);
+    else if (arguments.size() > 1 && arguments.at(1) == QLatin1String("replay"))
+        action = Action::RunReplay;  // ReplayCommand reads its own options
+    else if (arguments.size() > 1 && arguments.at(1) == QLatin1String("export"))
+        action = Action::RunExport;  // ExportCommand reads its own options
     else
         parseGui(arguments);
 }
@@ -53,7 +57,9 @@ void CommandLine::parseGui(const QStringList &arguments)
         tr("Stands in for a content provider's DRM license-authorization callback endpoint.\n\n"
            "Commands:\n"
            "  (none)   open the window\n"
-           "  serve    run the responder without a window; see 'callbacklab serve --help'"));
+           "  serve    run the responder without a window; see 'callbacklab serve --help'\n"
+           "  replay   replay saved callbacks against a target; see 'callbacklab replay --help'\n"
+           "  export   write logged exchanges to a HAR or JSON Lines file; see 'callbacklab export --help'"));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption profileOption(QStringLiteral("profile"),
@@ -104,7 +110,12 @@ void CommandLine::parseServe(const QStringList &arguments)
     const QCommandLineOption profileOption(QStringLiteral("profile"),
                                            tr("Read decisions and CRT from the profile FILE; it is not written."),
                                            tr("FILE"));
-    parser.addOptions({addressOption, portOption, pathOption, profileOption});
+    const QCommandLineOption logDatabaseOption(
+        QStringLiteral("log-db"),
+        tr("Keep every exchange in the request log FILE (default: exchanges.sqlite in the app's data folder)."),
+        tr("FILE"));
+    const QCommandLineOption noLogDatabaseOption(QStringLiteral("no-log-db"), tr("Keep no request log."));
+    parser.addOptions({addressOption, portOption, pathOption, profileOption, logDatabaseOption, noLogDatabaseOption});
 
     if (!parser.parse(serveArguments)) {
         fail(parser.errorText(), hint);
@@ -152,6 +163,18 @@ void CommandLine::parseServe(const QStringList &arguments)
         }
         serve.path = path;
     }
+    if (parser.isSet(logDatabaseOption) && parser.isSet(noLogDatabaseOption)) {
+        fail(tr("--log-db and --no-log-db cannot be used together"), hint);
+        return;
+    }
+    if (parser.isSet(logDatabaseOption)) {
+        if (parser.value(logDatabaseOption).isEmpty()) {
+            fail(tr("invalid value for --log-db: the file name is empty"), hint);
+            return;
+        }
+        serve.logDatabase = parser.value(logDatabaseOption);
+    }
+    serve.noLogDatabase = parser.isSet(noLogDatabaseOption);
     serve.profileFile = parser.value(profileOption);
     action = Action::RunServe;
 }

@@ -20,6 +20,9 @@ struct ServeOptions
     std::optional<QString> address;
     std::optional<quint16> port;
     std::optional<QString> path;
+    // Request log: unset means ExchangeStore::defaultFileName(); noLogDatabase turns it off.
+    std::optional<QString> logDatabase;
+    bool noLogDatabase = false;
 };
 
 class CommandLine
@@ -27,7 +30,7 @@ class CommandLine
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 
 public:
-    enum class Action { RunGui, RunServe, Exit };
+    enum class Action { RunGui, RunServe, RunReplay, RunExport, Exit };
 
     // Reads the arguments (argv[0] first). For --help, --version and errors it
     // prints the text and sets Exit with the code to return: 0 or 2.

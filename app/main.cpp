@@ -1,6 +1,8 @@
 // callbacklab: the window, or a subcommand without one.
 #include "application.h"
 #include "commandline.h"
+#include "exportcommand.h"
+#include "replaycommand.h"
 #include "servecommand.h"
 
 #include <QApplication>
@@ -35,6 +37,10 @@ int main(int argc, char *argv[])
             return commandLine.exitCode;
         case CommandLine::Action::RunServe:
             return ServeCommand::run(commandLine.serve);
+        case CommandLine::Action::RunReplay:
+            return ReplayCommand::run(QCoreApplication::arguments());
+        case CommandLine::Action::RunExport:
+            return ExportCommand::run(QCoreApplication::arguments());
         case CommandLine::Action::RunGui:
             break;
         }

@@ -1,9 +1,11 @@
 #include "servecommand.h"
 
+#include "exchangestore.h"
 #include "responderservice.h"
 #include "settingsstore.h"
 #include "unixsignals.h"
 
+#include <QDir>
 #include <QTextStream>
 
 #include <cstdio>
@@ -61,8 +63,30 @@ int ServeCommand::run(const ServeOptions &options)
     if (server != store.snapshot()->server)
         store.update([&server](ResponseSettings &settings) { settings.server = server; });
 
+    // Declared before the service, so it is closed after it and writes what is still queued.
+    ExchangeStore requestLog;
+    if (!options.noLogDatabase) {
+        const QString logFile = options.logDatabase.value_or(ExchangeStore::defaultFileName());
+        const auto opened = requestLog.open(logFile);
+        if (!opened && options.logDatabase) {
+            err << tr("callbacklab: %1").arg(opened.error().toString()) << Qt::endl;
+            return 2;
+        }
+        if (opened) {
+            err << tr("callbacklab: logging exchanges to %1").arg(QDir::toNativeSeparators(requestLog.fileName()))
+                << Qt::endl;
+        } else {
+            err << tr("callbacklab: warning: %1; exchanges are not logged (choose another file with --log-db, "
+                      "such as %2)")
+                       .arg(opened.error().toString(),
+                            QDir::toNativeSeparators(ExchangeStore::proposeNewFileName(logFile)))
+                << Qt::endl;
+        }
+    }
+
     ResponderService service(&store);
     int exitCode = 0;
+    QObject::connect(&service, &ResponderService::exchangesReady, &requestLog, &ExchangeStore::append);
 
     QObject::connect(&service, &ResponderService::started, [&out](const QUrl &url) {
         out << "listening on " << url.toString() << Qt::endl;

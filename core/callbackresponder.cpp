@@ -78,11 +78,22 @@ ReplyPlan CallbackResponder::respond(RawRequest &&request)
 
     m_store->noteAssets(exchange.callback.assets);
 
-    PlannedResponse decided = DecisionEngine::decide(*settings, exchange.callback);
+    // The response is complete here, before any delay: an edit made while
+    // the reply waits does not change it.
+    PlannedResponse decided = DecisionEngine::decide(*settings, exchange.callback, exchange.request,
+                                                     m_store->ruleEngine());
     exchange.decision = decided.decision;
     exchange.decidedBy = std::move(decided.decidedBy);
     exchange.response = std::move(decided.response);
-    if (exchange.decision == Decision::Allow && !exchange.response.body.isEmpty())
+    plan.delayMs = decided.delayMs;
+    plan.delivery = decided.delivery;
+    plan.trickleChunkBytes = decided.trickleChunkBytes;
+    plan.trickleIntervalMs = decided.trickleIntervalMs;
+
+    // Check every 200 that goes out as the license server would read it,
+    // faults included, so the exchange shows what the rule broke.
+    const bool sendsReply = plan.delivery == ReplyDelivery::Normal || plan.delivery == ReplyDelivery::Trickle;
+    if (sendsReply && exchange.response.status == 200)
         exchange.findings += Crt::validateReplyBody(exchange.response.status, exchange.response.body);
     return plan;
 }

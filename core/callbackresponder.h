@@ -1,5 +1,6 @@
-// Answers one received request: parses it, decides with the current settings
-// snapshot and fills in the exchange. Runs on the responder thread; holds no
+// Handles one received request: parses it, decides with the current settings
+// snapshot and the store's rule engine, and returns the exchange with how to
+// deliver it (delay, fault). Runs on the responder thread; holds no
 // QtHttpServer types so it can be tested without sockets.
 #pragma once
 
@@ -20,6 +21,10 @@ public:
     explicit CallbackResponder(SettingsStore *store);
 
     ReplyPlan respond(RawRequest &&request);
+
+    // Returns a new exchange id for an exchange made without respond(), such
+    // as a request the HTTP adapter rejected. Thread-safe.
+    quint64 allocateExchangeId() { return m_nextId.fetch_add(1, std::memory_order_relaxed); }
 
 private:
     SettingsStore *m_store;

@@ -1,5 +1,22 @@
 // The custom rights token (CRT) sent inside a 200 reply, and its validation
 // against the ranges and spellings the contract gives.
+//
+// Finding codes, stable identifiers that filters and tests rely on:
+//   crt-not-json              a 200 reply body that is not JSON
+//   crt-not-object            a 200 reply body that is JSON but not an object
+//   crt-missing-payload       a JSON reply body without "payload"
+//   crt-payload-not-object    "payload" is not an object
+//   crt-unknown-field         a field the CRT does not name, with the nearest known name
+//   crt-wrong-type            a value of a type the field cannot take
+//   crt-number-as-string      a number sent as a string, e.g. "60"
+//   crt-boolean-as-string     storeLicense sent as the string "true" or "false"
+//   crt-allow-root-boolean    allowRoot sent as a boolean instead of 0 or 1
+//   crt-negative              a negative number
+//   crt-fraction              a number with a fractional part where a whole number is needed
+//   crt-out-of-range          a number outside the field's range
+//   crt-hdcp-spelling         hdcpLevel names a level in another case or spacing
+//   crt-hdcp-unknown          hdcpLevel is none of the six spellings
+//   crt-play-duration-too-long playDuration above keyExpireTime
 #pragma once
 
 #include "exchange.h"
@@ -24,8 +41,17 @@ Findings validatePayload(const QJsonObject &payload, const QString &fieldPrefix 
 // Findings for a whole reply body as the license server would read it.
 Findings validateReplyBody(int status, const QByteArray &body);
 
-// Text for a securityLevel number, per DRM scheme.
+// Text for a securityLevel number, per DRM scheme; both the Widevine and
+// the PlayReady meaning for other schemes.
 QString securityLevelLabel(int level, DrmScheme scheme);
+
+// Returns the known field nearest to a misspelt name (storeLicence ->
+// storeLicense), or an empty string when none is close.
+QString suggestField(const QString &name);
+
+// Returns the accepted hdcpLevel spelling that text differs from only in
+// case, spacing or separators, or an empty string.
+QString canonicalHdcpLevel(const QString &text);
 
 } // namespace Crt
 

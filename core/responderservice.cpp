@@ -17,6 +17,7 @@ public:
         : m_responder(store)
         , m_adapter([this](RawRequest &&request) { return m_responder.respond(std::move(request)); }, this)
     {
+        m_adapter.setExchangeIdAllocator([this] { return m_responder.allocateExchangeId(); });
         connect(&m_adapter, &HttpServerAdapter::exchangesReady, this, &ResponderWorker::exchangesReady);
         connect(&m_adapter, &HttpServerAdapter::protocolError, this, &ResponderWorker::protocolError);
     }

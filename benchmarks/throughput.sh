@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Throughput of `callbacklab serve` (answering and storing every exchange) as a
+# ratio to a bare QHttpServer responder, both loaded by wrk in the same run on
+# loopback. Usage: benchmarks/throughput.sh [BUILD_DIR] [SECONDS] [CONNECTIONS]
+set -euo pipefail
+build=${1:-build}
+seconds=${2:-10}
+connections=${3:-50}
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+command -v wrk >/dev/null || { echo "throughput.sh: wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+
+# Starts a server printing "listening on http://127.0.0.1:PORT/..." and echoes the URL.
+start_server() {
+    local output=$1; shift
+    "$@" >"$output" 2>"$output.err" &
+    for _ in $(seq 50); do
+        if grep -q '^listening on ' "$output"; then
+            sed -n '1s/^listening on //p' "$output"
+            return 0
+        fi
+        sleep 0.1
+    done
+    echo "throughput.sh: server did not start: $*" >&2
+    cat "$output.err" >&2
+    exit 1
+}
+
+# Runs wrk and prints "requests_per_second p99_ms".
+measure() {
+    local url=$1
+    wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$here/callback.lua" "$url" >"$work/wrk.txt"
+    local rps p99
+    rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk.txt")
+    p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/, "", v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v*=1000}; print v}' "$work/wrk.txt")
+    grep -E 'Non-2xx|Socket errors' "$work/wrk.txt" >&2 || true
+    echo "$rps $p99"
+}
+
+bare_url=$(start_server "$work/bare.out" "$build/bin/bare_responder" 0)
+read -r bare_rps bare_p99 < <(measure "$bare_url")
+kill %1; wait %1 2>/dev/null || true
+
+serve_url=$(start_server "$work/serve.out" "$build/bin/callbacklab" serve --port 0 --log-db "$work/exchanges.sqlite")
+read -r serve_rps serve_p99 < <(measure "$serve_url")
+kill -TERM %2; wait %2 2>/dev/null || true
+stored=$(($(wc -l <"$work/serve.out") - 1))
+
+echo "wrk -t2 -c$connections -d${seconds}s, 176-byte JSON POST, loopback"
+printf '%-28s %12s %10s\n' responder requests/s p99_ms
+printf '%-28s %12s %10s\n' "bare QHttpServer" "$bare_rps" "$bare_p99"
+printf '%-28s %12s %10s\n' "callbacklab serve + store" "$serve_rps" "$serve_p99"
+awk -v s="$serve_rps" -v b="$bare_rps" -v sp="$serve_p99" -v bp="$bare_p99" \
+    'BEGIN { printf "throughput ratio %.2f (target >= 0.70), p99 ratio %.2f (target <= 2.00)\n", s/b, sp/bp }'
+echo "exchanges logged by serve: $stored"
