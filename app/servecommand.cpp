@@ -13,30 +13,77 @@
 namespace {
 
 // Values go between spaces in the output line; show an absent value as "-".
-QString field(const QString &value)
+void appendField(QByteArray &line, const QByteArray &value)
 {
-    if (value.isEmpty())
-        return QStringLiteral("-");
-    QString shown = value;
-    shown.replace(QLatin1Char(' '), QStringLiteral("%20"));
-    return shown;
+    if (value.isEmpty()) {
+        line += '-';
+        return;
+    }
+    for (const char c : value) {
+        if (c == ' ')
+            line += "%20";
+        else
+            line += c;
+    }
+}
+
+void appendField(QByteArray &line, const QString &value)
+{
+    appendField(line, value.toUtf8());
+}
+
+// Formatting a QDateTime costs more than the rest of the line, and a flood of
+// callbacks shares few distinct seconds: the second's text is reused.
+void appendTime(QByteArray &line, const QDateTime &time)
+{
+    static thread_local qint64 cachedSecond = -1;
+    static thread_local QByteArray cachedText;
+    const qint64 msecs = time.toMSecsSinceEpoch();
+    const qint64 second = msecs >= 0 ? msecs / 1000 : (msecs - 999) / 1000;
+    if (second != cachedSecond) {
+        cachedSecond = second;
+        cachedText = QDateTime::fromSecsSinceEpoch(second, Qt::UTC).toString(Qt::ISODate).toLatin1();
+        cachedText.chop(1); // the 'Z', written after the milliseconds
+    }
+    line += cachedText;
+    line += '.';
+    const int millisecond = int(msecs - second * 1000);
+    line += char('0' + millisecond / 100);
+    line += char('0' + millisecond / 10 % 10);
+    line += char('0' + millisecond % 10);
+    line += 'Z';
 }
 
 } // namespace
 
+void ServeCommand::appendExchangeLine(QByteArray &line, const Exchange &exchange)
+{
+    appendTime(line, exchange.request.receivedAt);
+    line += ' ';
+    appendField(line, exchange.request.method);
+    line += ' ';
+    appendField(line, exchange.request.path());
+    line += " asset=";
+    appendField(line, exchange.callback.asset);
+    line += " user=";
+    appendField(line, exchange.callback.user);
+    line += " session=";
+    appendField(line, exchange.callback.session);
+    line += ' ';
+    line += decisionName(exchange.decision).toLatin1();
+    line += ' ';
+    line += QByteArray::number(exchange.response.status);
+    line += ' ';
+    line += QByteArray::number(double(exchange.latencyMicros) / 1000.0, 'f', 2);
+    line += "ms\n";
+}
+
 QString ServeCommand::formatExchange(const Exchange &exchange)
 {
-    const double latencyMs = double(exchange.latencyMicros) / 1000.0;
-    return QStringLiteral("%1 %2 %3 asset=%4 user=%5 session=%6 %7 %8 %9ms")
-        .arg(exchange.request.receivedAt.toString(Qt::ISODateWithMs),
-             QString::fromLatin1(exchange.request.method),
-             field(QString::fromUtf8(exchange.request.path())),
-             field(exchange.callback.asset),
-             field(exchange.callback.user),
-             field(exchange.callback.session),
-             decisionName(exchange.decision),
-             QString::number(exchange.response.status),
-             QString::number(latencyMs, 'f', 2));
+    QByteArray line;
+    appendExchangeLine(line, exchange);
+    line.chop(1);
+    return QString::fromUtf8(line);
 }
 
 int ServeCommand::run(const ServeOptions &options)
@@ -96,10 +143,13 @@ int ServeCommand::run(const ServeOptions &options)
         exitCode = 1;
         QCoreApplication::exit(1);
     });
-    QObject::connect(&service, &ResponderService::exchangesReady, [&out](const QList<Exchange> &exchanges) {
+    QObject::connect(&service, &ResponderService::exchangesReady, [](const QList<Exchange> &exchanges) {
+        QByteArray lines;
+        lines.reserve(exchanges.size() * 128);
         for (const Exchange &exchange : exchanges)
-            out << formatExchange(exchange) << '\n';
-        out.flush();
+            appendExchangeLine(lines, exchange);
+        std::fwrite(lines.constData(), 1, size_t(lines.size()), stdout);
+        std::fflush(stdout);
     });
     QObject::connect(&service, &ResponderService::protocolError, [&err](const QString &peer, const QString &message) {
         err << tr("callbacklab: %1: %2").arg(peer, message) << Qt::endl;

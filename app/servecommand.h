@@ -16,4 +16,6 @@ public:
     // One log line for an exchange: time, method, path, asset, user, session,
     // decision, status and latency.
     static QString formatExchange(const Exchange &exchange);
+    // The same line in UTF-8 with its newline, appended to line.
+    static void appendExchangeLine(QByteArray &line, const Exchange &exchange);
 };

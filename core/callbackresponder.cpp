@@ -94,6 +94,20 @@ ReplyPlan CallbackResponder::respond(RawRequest &&request)
     // faults included, so the exchange shows what the rule broke.
     const bool sendsReply = plan.delivery == ReplyDelivery::Normal || plan.delivery == ReplyDelivery::Trickle;
     if (sendsReply && exchange.response.status == 200)
-        exchange.findings += Crt::validateReplyBody(exchange.response.status, exchange.response.body);
+        exchange.findings += replyFindings(exchange.response.body);
     return plan;
+}
+
+// Validating a CRT costs about as much as parsing the callback, yet the same
+// few reply bodies (default and per-scheme CRTs) go out again and again.
+const Findings &CallbackResponder::replyFindings(const QByteArray &body)
+{
+    for (const ValidatedReply &cached : m_validatedReplies) {
+        if (cached.body == body)
+            return cached.findings;
+    }
+    if (m_validatedReplies.size() >= MaxValidatedReplies)
+        m_validatedReplies.removeFirst();
+    m_validatedReplies.append(ValidatedReply{body, Crt::validateReplyBody(200, body)});
+    return m_validatedReplies.constLast().findings;
 }

@@ -8,6 +8,7 @@
 #include "replyplan.h"
 
 #include <QCoreApplication>
+#include <QList>
 
 #include <atomic>
 
@@ -27,6 +28,18 @@ public:
     quint64 allocateExchangeId() { return m_nextId.fetch_add(1, std::memory_order_relaxed); }
 
 private:
+    struct ValidatedReply
+    {
+        QByteArray body;
+        Findings findings;
+    };
+    static constexpr qsizetype MaxValidatedReplies = 8;
+
+    // Findings for a 200 reply body, from a small cache of recent bodies.
+    // Not thread-safe: respond() runs on one thread.
+    const Findings &replyFindings(const QByteArray &body);
+
+    QList<ValidatedReply> m_validatedReplies;
     SettingsStore *m_store;
     std::atomic<quint64> m_nextId{1};
 };

@@ -621,8 +621,10 @@ void HttpConnection::dispatch(const QHttpServerRequest &request)
     reply.closeAfter = !framed.keepAlive || requestsClose(reply.exchange.response.headers);
     reply.keepAliveHeader = http10 && !reply.closeAfter;
 
+    // Close and never-reply plans send no status line, so status 0 is theirs to keep.
     HttpResponse &response = reply.exchange.response;
-    if (response.status < 100 || response.status > 599) {
+    const bool sendsResponse = plan.delivery == ReplyDelivery::Normal || plan.delivery == ReplyDelivery::Trickle;
+    if (sendsResponse && (response.status < 100 || response.status > 599)) {
         qCWarning(lcServer) << "Reply status" << response.status << "is outside 100-599; sending 500 instead";
         response.status = 500;
     }
