@@ -12,18 +12,18 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
 command -v wrk >/dev/null || { echo "throughput.sh: wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 
-# Starts a server printing "listening on http://127.0.0.1:PORT/..." and echoes the URL.
-start_server() {
-    local output=$1; shift
-    "$@" >"$output" 2>"$output.err" &
-    for _ in $(seq 50); do
+# Waits for a server started in the background to print
+# "listening on http://127.0.0.1:PORT/..." into the file, and echoes the URL.
+wait_for_url() {
+    local output=$1
+    for _ in $(seq 100); do
         if grep -q '^listening on ' "$output"; then
             sed -n '1s/^listening on //p' "$output"
             return 0
         fi
         sleep 0.1
     done
-    echo "throughput.sh: server did not start: $*" >&2
+    echo "throughput.sh: server did not start" >&2
     cat "$output.err" >&2
     exit 1
 }
@@ -39,13 +39,17 @@ measure() {
     echo "$rps $p99"
 }
 
-bare_url=$(start_server "$work/bare.out" "$build/bin/bare_responder" 0)
+"$build/bin/bare_responder" 0 >"$work/bare.out" 2>"$work/bare.out.err" &
+bare_pid=$!
+bare_url=$(wait_for_url "$work/bare.out")
 read -r bare_rps bare_p99 < <(measure "$bare_url")
-kill %1; wait %1 2>/dev/null || true
+kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true
 
-serve_url=$(start_server "$work/serve.out" "$build/bin/callbacklab" serve --port 0 --log-db "$work/exchanges.sqlite")
+"$build/bin/callbacklab" serve --port 0 ${SERVE_ARGS:---log-db "$work/exchanges.sqlite"} >"$work/serve.out" 2>"$work/serve.out.err" &
+serve_pid=$!
+serve_url=$(wait_for_url "$work/serve.out")
 read -r serve_rps serve_p99 < <(measure "$serve_url")
-kill -TERM %2; wait %2 2>/dev/null || true
+kill -TERM "$serve_pid"; wait "$serve_pid" 2>/dev/null || true
 stored=$(($(wc -l <"$work/serve.out") - 1))
 
 echo "wrk -t2 -c$connections -d${seconds}s, 176-byte JSON POST, loopback"
