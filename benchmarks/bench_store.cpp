@@ -1,7 +1,7 @@
 // Request log benchmark: inserts synthetic exchanges through ExchangeStore,
 // then times the reads the log view makes. Results: docs/benchmarks.md.
 //
-//   bench_store [--count N] [--dir DIR] [--no-full-text]
+//   bench_store [--count N] [--dir DIR] [--full-text]
 //
 // The exchanges are callbacks of 10,000 users over 500 assets with a JSON
 // body of about 200 bytes, four request headers and a CRT reply.
@@ -81,9 +81,9 @@ int main(int argc, char *argv[])
                                          QStringLiteral("N"), QStringLiteral("1000000"));
     const QCommandLineOption dirOption(QStringLiteral("dir"), QStringLiteral("Folder for the log (default: a temporary one)."),
                                        QStringLiteral("DIR"));
-    const QCommandLineOption noFullTextOption(QStringLiteral("no-full-text"),
-                                              QStringLiteral("Create the log without the full-text index."));
-    parser.addOptions({countOption, dirOption, noFullTextOption});
+    const QCommandLineOption fullTextOption(QStringLiteral("full-text"),
+                                            QStringLiteral("Create the log with the FTS5 full-text index."));
+    parser.addOptions({countOption, dirOption, fullTextOption});
     parser.process(app);
 
     const qint64 count = parser.value(countOption).toLongLong();
@@ -93,7 +93,7 @@ int main(int argc, char *argv[])
     QFile::remove(file);
 
     ExchangeStore::Options options;
-    options.fullTextIndex = !parser.isSet(noFullTextOption);
+    options.fullTextIndex = parser.isSet(fullTextOption);
     ExchangeStore store;
     const auto opened = store.open(file, options);
     if (!opened) {

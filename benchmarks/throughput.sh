@@ -58,4 +58,8 @@ printf '%-28s %12s %10s\n' "bare QHttpServer" "$bare_rps" "$bare_p99"
 printf '%-28s %12s %10s\n' "callbacklab serve + store" "$serve_rps" "$serve_p99"
 awk -v s="$serve_rps" -v b="$bare_rps" -v sp="$serve_p99" -v bp="$bare_p99" \
     'BEGIN { printf "throughput ratio %.2f (target >= 0.70), p99 ratio %.2f (target <= 2.00)\n", s/b, sp/bp }'
-echo "exchanges logged by serve: $stored"
+echo "exchanges answered by serve (output lines): $stored"
+if [ -f "$work/exchanges.sqlite" ] && command -v python3 >/dev/null; then
+    rows=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from exchanges").fetchone()[0])' "$work/exchanges.sqlite")
+    echo "exchanges stored in the request log: $rows"
+fi
