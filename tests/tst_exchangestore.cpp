@@ -71,8 +71,10 @@ void TestExchangeStore::compileOptionsMatchIndex()
 {
     QTemporaryDir dir;
     const QString file = dir.filePath("log.sqlite");
+    ExchangeStore::Options withIndex;
+    withIndex.fullTextIndex = true;
     ExchangeStore store;
-    QVERIFY2(store.open(file).ok(), "open");
+    QVERIFY2(store.open(file, withIndex).ok(), "open");
     store.close();
 
     ExchangeStoreReader reader;
@@ -247,7 +249,9 @@ void TestExchangeStore::retentionByCount()
     QTemporaryDir dir;
     const QString file = dir.filePath("log.sqlite");
     ExchangeStore store;
-    QVERIFY(store.open(file, optionsWithLimits(50, qint64(1) << 30)).ok());
+    ExchangeStore::Options options = optionsWithLimits(50, qint64(1) << 30);
+    options.fullTextIndex = true;
+    QVERIFY(store.open(file, options).ok());
     for (int n = 0; n < 120; ++n)
         store.append({Samples::numberedExchange(n)});
     QVERIFY(store.flush().ok());
