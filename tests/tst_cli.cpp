@@ -33,7 +33,7 @@ const QString Binary = QStringLiteral(CALLBACKLAB_BINARY);
 QUrl startServe(QProcess &process, const QStringList &extraArguments = {})
 {
     process.setProgram(Binary);
-    process.setArguments(QStringList{"serve", "--port", "0"} + extraArguments);
+    process.setArguments(QStringList{"serve", "--port", "0", "--no-log-db"} + extraArguments);
     process.start();
     if (!process.waitForStarted(10000))
         return {};
@@ -116,7 +116,7 @@ void TestCli::servePortInUse()
     QVERIFY(occupant.listen(QHostAddress::LocalHost, 0));
 
     QProcess process;
-    process.start(Binary, {"serve", "--port", QString::number(occupant.serverPort())});
+    process.start(Binary, {"serve", "--no-log-db", "--port", QString::number(occupant.serverPort())});
     QVERIFY(process.waitForFinished(15000));
     QCOMPARE(process.exitCode(), 1);
     const QString error = QString::fromUtf8(process.readAllStandardError());
