@@ -65,6 +65,11 @@ void CommandLine::parseGui(const QStringList &arguments)
     const QCommandLineOption profileOption(QStringLiteral("profile"),
                                            tr("Open the profile FILE and save changes to it."), tr("FILE"));
     parser.addOption(profileOption);
+    const QCommandLineOption logDatabaseOption(
+        QStringLiteral("log-db"),
+        tr("Store the request log in the SQLite file FILE (default: exchanges.sqlite in the app's data folder)."),
+        tr("FILE"));
+    parser.addOption(logDatabaseOption);
 
     if (!parser.parse(arguments)) {
         fail(parser.errorText(), QStringLiteral("callbacklab --help"));
@@ -86,6 +91,11 @@ void CommandLine::parseGui(const QStringList &arguments)
         return;
     }
     gui.profileFile = parser.value(profileOption);
+    gui.logDatabase = parser.value(logDatabaseOption);
+    if (parser.isSet(logDatabaseOption) && gui.logDatabase.isEmpty()) {
+        fail(tr("invalid value for --log-db: the file name is empty"), QStringLiteral("callbacklab --help"));
+        return;
+    }
     action = Action::RunGui;
 }
 

@@ -11,6 +11,7 @@
 struct GuiOptions
 {
     QString profileFile;  // empty: the profile in the app's config folder
+    QString logDatabase;  // empty: ExchangeStore::defaultFileName()
 };
 
 struct ServeOptions

@@ -48,5 +48,5 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     installTranslations(app);
-    return runMainWindow(commandLine.gui.profileFile);
+    return runMainWindow(commandLine.gui.profileFile, commandLine.gui.logDatabase);
 }

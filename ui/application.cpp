@@ -20,9 +20,9 @@ void installTranslations(QCoreApplication &app)
         QCoreApplication::installTranslator(appTranslator);
 }
 
-int runMainWindow(const QString &profileFile)
+int runMainWindow(const QString &profileFile, const QString &logDatabaseFile)
 {
-    MainWindow window(profileFile);
+    MainWindow window(profileFile, logDatabaseFile);
     window.show();
     return QApplication::exec();
 }

@@ -10,4 +10,5 @@ void installTranslations(QCoreApplication &app);
 
 // Opens the main window with the given profile (empty: the default profile)
 // and runs the event loop; returns the exit code.
-int runMainWindow(const QString &profileFile);
+// logDatabaseFile empty: the request log in the app's data folder.
+int runMainWindow(const QString &profileFile, const QString &logDatabaseFile = QString());

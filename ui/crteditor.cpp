@@ -7,7 +7,9 @@
 #include "settingsstore.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -22,23 +24,26 @@ CrtEditor::CrtEditor(SettingsStore *store, QWidget *parent)
     , m_store(store)
 {
     buildLayout();
-
-    const std::shared_ptr<const ResponseSettings> settings = m_store->snapshot();
-    m_shownPayload = settings->crt;
-    m_shownEnabled = settings->crtEnabled;
-    m_enabled->setChecked(settings->crtEnabled);
-    m_form->setPayload(settings->crt);
-    m_raw->setPayload(settings->crt);
-    showFindings(settings->crt);
-    showPreview(settings->crtEnabled, settings->crt);
+    showPayload(true);
 
     connect(m_enabled, &QCheckBox::toggled, this, [this](bool enabled) {
         if (m_store->snapshot()->crtEnabled != enabled)
-            m_store->update([enabled](ResponseSettings &settings) { settings.crtEnabled = enabled; });
+            m_store->update(enabled ? tr("Send a CRT") : tr("Send no CRT"),
+                            [enabled](ResponseSettings &settings) { settings.crtEnabled = enabled; });
     });
+    connect(m_schemeCombo, &QComboBox::currentIndexChanged, this, [this] {
+        m_scheme = DrmScheme(m_schemeCombo->currentData().toInt());
+        showPayload(true);
+    });
+    connect(m_useDefault, &QCheckBox::toggled, this, &CrtEditor::applyUseDefault);
     connect(m_form, &CrtForm::payloadEdited, this, &CrtEditor::applyPayload);
     connect(m_raw, &CrtRawEditor::payloadEdited, this, &CrtEditor::applyPayload);
     connect(m_store, &SettingsStore::changed, this, &CrtEditor::showSettings);
+}
+
+void CrtEditor::setCurrentScheme(DrmScheme scheme)
+{
+    m_schemeCombo->setCurrentIndex(m_schemeCombo->findData(int(scheme)));
 }
 
 void CrtEditor::buildLayout()
@@ -47,6 +52,22 @@ void CrtEditor::buildLayout()
     m_enabled->setObjectName(QStringLiteral("crtEnabledCheck"));
     m_enabled->setToolTip(tr("When off, an allowed callback gets 200 with an empty body, "
                              "and the license server applies the asset's settings from its dashboard"));
+
+    m_schemeCombo = new QComboBox(this);
+    m_schemeCombo->setObjectName(QStringLiteral("crtSchemeCombo"));
+    m_schemeCombo->addItem(tr("Default"), int(DrmScheme::None));
+    m_schemeCombo->addItem(tr("Widevine"), int(DrmScheme::Widevine));
+    m_schemeCombo->addItem(tr("PlayReady"), int(DrmScheme::PlayReady));
+    m_schemeCombo->addItem(tr("FairPlay"), int(DrmScheme::FairPlay));
+    m_schemeCombo->setToolTip(tr("Callbacks of a scheme with its own CRT get that CRT; "
+                                 "other callbacks get the default CRT"));
+    m_useDefault = new QCheckBox(tr("Use the default CRT"), this);
+    m_useDefault->setObjectName(QStringLiteral("crtUseDefaultCheck"));
+    auto *schemeRow = new QHBoxLayout;
+    schemeRow->addWidget(new QLabel(tr("CRT for:")));
+    schemeRow->addWidget(m_schemeCombo);
+    schemeRow->addWidget(m_useDefault);
+    schemeRow->addStretch(1);
 
     m_form = new CrtForm;
     m_form->setObjectName(QStringLiteral("crtForm"));
@@ -101,34 +122,83 @@ void CrtEditor::buildLayout()
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_enabled);
+    layout->addLayout(schemeRow);
     layout->addWidget(splitter, 1);
 }
 
 void CrtEditor::applyPayload(const QJsonObject &payload)
 {
-    if (m_store->snapshot()->crt == payload)
+    const DrmScheme scheme = m_scheme;
+    const std::shared_ptr<const ResponseSettings> current = m_store->snapshot();
+    if (scheme == DrmScheme::None) {
+        if (current->crt == payload)
+            return;
+        m_store->update(tr("Edit CRT"), [payload](ResponseSettings &settings) { settings.crt = payload; },
+                        QStringLiteral("crt"));
         return;
-    m_store->update([payload](ResponseSettings &settings) { settings.crt = payload; });
+    }
+
+    // Editing a scheme that uses the default gives it its own CRT.
+    if (current->schemeCrts.value(scheme) == payload && current->schemeCrts.contains(scheme))
+        return;
+    m_store->update(tr("Edit %1 CRT").arg(drmSchemeName(scheme)),
+                    [scheme, payload](ResponseSettings &settings) { settings.schemeCrts.insert(scheme, payload); },
+                    QStringLiteral("crt:%1").arg(int(scheme)));
+}
+
+void CrtEditor::applyUseDefault(bool useDefault)
+{
+    const DrmScheme scheme = m_scheme;
+    const std::shared_ptr<const ResponseSettings> current = m_store->snapshot();
+    if (scheme == DrmScheme::None || current->schemeCrts.contains(scheme) != useDefault)
+        return;
+
+    if (useDefault) {
+        m_store->update(tr("Use the default CRT for %1").arg(drmSchemeName(scheme)),
+                        [scheme](ResponseSettings &settings) { settings.schemeCrts.remove(scheme); });
+    } else {
+        m_store->update(tr("Own CRT for %1").arg(drmSchemeName(scheme)), [scheme](ResponseSettings &settings) {
+            settings.schemeCrts.insert(scheme, settings.crt);
+        });
+    }
 }
 
 // Brings every view up to date with the store. The editor's own edits come back through here too.
 void CrtEditor::showSettings()
 {
+    showPayload(false);
+}
+
+// Shows the CRT of the current scheme; force repaints even when nothing changed.
+void CrtEditor::showPayload(bool force)
+{
     const std::shared_ptr<const ResponseSettings> settings = m_store->snapshot();
-    if (settings->crt == m_shownPayload && settings->crtEnabled == m_shownEnabled)
+    const bool isDefault = m_scheme == DrmScheme::None;
+    const bool useDefault = isDefault || !settings->schemeCrts.contains(m_scheme);
+    const QJsonObject payload = settings->crtFor(m_scheme);
+    if (!force && payload == m_shownPayload && settings->crtEnabled == m_shownEnabled
+        && useDefault == m_shownUseDefault)
         return;
 
-    m_shownPayload = settings->crt;
+    m_shownPayload = payload;
     m_shownEnabled = settings->crtEnabled;
+    m_shownUseDefault = useDefault;
     if (m_enabled->isChecked() != settings->crtEnabled) {
         const QSignalBlocker blocker(m_enabled);
         m_enabled->setChecked(settings->crtEnabled);
     }
-    if (m_form->payload() != settings->crt)
-        m_form->setPayload(settings->crt);
-    m_raw->setPayload(settings->crt);
-    showFindings(settings->crt);
-    showPreview(settings->crtEnabled, settings->crt);
+    {
+        const QSignalBlocker blocker(m_useDefault);
+        m_useDefault->setChecked(useDefault);
+    }
+    m_useDefault->setVisible(!isDefault);
+    m_modes->setEnabled(isDefault || !useDefault);
+
+    if (force || m_form->payload() != payload)
+        m_form->setPayload(payload);
+    m_raw->setPayload(payload);
+    showFindings(payload);
+    showPreview(settings->crtEnabled, payload);
 }
 
 void CrtEditor::showFindings(const QJsonObject &payload)

@@ -1,5 +1,6 @@
 #include "exchangedetailview.h"
 
+#include "exchangeinsight.h"
 #include "exchangetext.h"
 
 #include <QFontDatabase>
@@ -58,6 +59,7 @@ ExchangeDetailView::ExchangeDetailView(QWidget *parent)
     , m_summary(new QTextBrowser)
     , m_request(new QPlainTextEdit)
     , m_response(new QPlainTextEdit)
+    , m_decoded(new QPlainTextEdit)
     , m_wholeBodyButton(new QPushButton(tr("Show Whole Bodies")))
 {
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
@@ -65,8 +67,9 @@ ExchangeDetailView::ExchangeDetailView(QWidget *parent)
     m_summary->setOpenLinks(false);
     m_request->setObjectName(QStringLiteral("detailRequest"));
     m_response->setObjectName(QStringLiteral("detailResponse"));
+    m_decoded->setObjectName(QStringLiteral("detailDecoded"));
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    for (QPlainTextEdit *edit : {m_request, m_response}) {
+    for (QPlainTextEdit *edit : {m_request, m_response, m_decoded}) {
         edit->setReadOnly(true);
         edit->setFont(fixed);
         edit->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -74,6 +77,7 @@ ExchangeDetailView::ExchangeDetailView(QWidget *parent)
     m_tabs->addTab(m_summary, tr("&Summary"));
     m_tabs->addTab(m_request, tr("Re&quest"));
     m_tabs->addTab(m_response, tr("Res&ponse"));
+    m_tabs->addTab(m_decoded, tr("&Decoded and Timing"));
 
     m_wholeBodyButton->setObjectName(QStringLiteral("showWholeBodyButton"));
     m_wholeBodyButton->hide();
@@ -117,6 +121,7 @@ void ExchangeDetailView::clear()
     m_summary->clear();
     m_request->clear();
     m_response->clear();
+    m_decoded->clear();
     m_wholeBodyButton->hide();
     m_stack->setCurrentIndex(0);
 }
@@ -126,7 +131,10 @@ void ExchangeDetailView::render()
     m_summary->setHtml(summaryHtml(m_exchange));
     m_request->setPlainText(requestText(m_exchange, m_wholeBodies));
     m_response->setPlainText(responseText(m_exchange, m_wholeBodies));
-    const bool cut = m_exchange.request.body.size() > BodyPreviewBytes
+    // A hex line takes about 80 characters for 16 bytes, so the preview is smaller than for text.
+    m_decoded->setPlainText(ExchangeInsight::decodedText(
+        m_exchange, m_wholeBodies ? m_exchange.request.body.size() : BodyPreviewBytes / 16));
+    const bool cut = m_exchange.request.body.size() > BodyPreviewBytes / 16
         || m_exchange.response.body.size() > BodyPreviewBytes;
     m_wholeBodyButton->setVisible(cut && !m_wholeBodies);
     m_stack->setCurrentIndex(1);

@@ -1,6 +1,7 @@
 // Detail pane for one exchange: a summary of the parsed callback, the
-// findings and the decision, the raw request and the response sent. All text
-// can be selected and copied.
+// findings and the decision, the raw request, the response sent, and a
+// Decoded tab (reply check, custom-data, JWT session, form fields, timing,
+// hex). All text can be selected and copied.
 #pragma once
 
 #include "exchange.h"
@@ -45,5 +46,6 @@ private:
     QTextBrowser *m_summary;
     QPlainTextEdit *m_request;
     QPlainTextEdit *m_response;
+    QPlainTextEdit *m_decoded;
     QPushButton *m_wholeBodyButton;
 };

@@ -1,16 +1,27 @@
 #include "mainwindow.h"
 
+#include "counterspanel.h"
 #include "crteditor.h"
 #include "decisionspanel.h"
 #include "exchangedetailview.h"
 #include "exchangelogmodel.h"
+#include "historyactions.h"
+#include "masterswitchbar.h"
+#include "profilecontroller.h"
+#include "recentprofiles.h"
+#include "replaywindow.h"
+#include "exchangestore.h"
+#include "logviewpanel.h"
+#include "ratesparkline.h"
 #include "requestlogpanel.h"
 #include "responderservice.h"
+#include "rulespanel.h"
 #include "serverbar.h"
 #include "settingsstore.h"
 #include "trafficstatuslabel.h"
 #include "uilogging.h"
 
+#include <QAbstractProxyModel>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -25,6 +36,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTableView>
 #include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -40,6 +52,11 @@ const auto LogSplitterKey = QStringLiteral("mainWindow/logSplitter");
 } // namespace
 
 MainWindow::MainWindow(const QString &profileFile, QWidget *parent)
+    : MainWindow(profileFile, QString(), parent)
+{
+}
+
+MainWindow::MainWindow(const QString &profileFile, const QString &logDatabaseFile, QWidget *parent)
     : QMainWindow(parent)
     , m_store(new SettingsStore(this))
     , m_service(new ResponderService(m_store, this))
@@ -48,11 +65,13 @@ MainWindow::MainWindow(const QString &profileFile, QWidget *parent)
     loadProfile(fileName);
 
     buildWidgets();
+    buildRuleWidgets();
     buildMenus();
     connectService();
     restoreWindowState();
     updateTitle();
 
+    m_storedLog->openLog(logDatabaseFile.isEmpty() ? ExchangeStore::defaultFileName() : logDatabaseFile);
     m_serverBar->startServer();
 }
 
@@ -77,6 +96,7 @@ void MainWindow::loadProfile(const QString &fileName)
     QString problem;
     if (m_store->load(fileName, &problem)) {
         m_store->setProfileFile(fileName);
+        RecentProfiles().add(fileName);
         return;
     }
     qCWarning(lcUi).noquote() << problem;
@@ -124,10 +144,19 @@ void MainWindow::buildWidgets()
     addDockWidget(Qt::LeftDockWidgetArea, crtDock);
     crtDock->setToolTip(tr("Custom rights token sent with an allowed callback"));
     tabifyDockWidget(decisionsDock, crtDock);
+
+    m_storedLog = new LogViewPanel;
+    m_storedLog->setObjectName(QStringLiteral("storedLogPanel"));
+    auto *storedLogDock = new QDockWidget(tr("Stored Request Log"), this);
+    storedLogDock->setObjectName(QStringLiteral("storedLogDock"));
+    storedLogDock->setWidget(m_storedLog);
+    addDockWidget(Qt::BottomDockWidgetArea, storedLogDock);
     decisionsDock->raise();
 
     m_traffic = new TrafficStatusLabel;
     statusBar()->addPermanentWidget(m_traffic);
+    m_rateChart = new RateSparkline;
+    statusBar()->addPermanentWidget(m_rateChart);
     m_unsavedLabel = new QLabel(tr("Changes are not saved"));
     m_unsavedLabel->setObjectName(QStringLiteral("unsavedLabel"));
     m_unsavedLabel->setToolTip(tr("No profile file is in use; choose File > Save Profile As to keep your changes"));
@@ -142,14 +171,13 @@ void MainWindow::buildWidgets()
 void MainWindow::buildMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *openAction = fileMenu->addAction(tr("&Open Profile..."), this, &MainWindow::openProfile);
-    openAction->setShortcut(QKeySequence::Open);
-    QAction *saveAsAction = fileMenu->addAction(tr("Save Profile &As..."), this, &MainWindow::saveProfileAs);
-    saveAsAction->setShortcut(QKeySequence::SaveAs);
+    m_profiles->addActions(fileMenu);
     fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
     quitAction->setMenuRole(QAction::QuitRole);
+
+    buildEditMenu();
 
     QMenu *serverMenu = menuBar()->addMenu(tr("&Server"));
     QAction *startAction = serverMenu->addAction(tr("&Start"), m_serverBar, &ServerBar::startServer);
@@ -175,6 +203,8 @@ void MainWindow::buildMenus()
     viewMenu->addAction(m_log->pauseCaptureAction());
     viewMenu->addAction(m_log->clearAction());
 
+    buildReplayMenu();
+
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *aboutAction = helpMenu->addAction(tr("&About CallbackLab"), this, &MainWindow::showAbout);
     aboutAction->setMenuRole(QAction::AboutRole);
@@ -187,6 +217,8 @@ void MainWindow::connectService()
     connect(m_service, &ResponderService::exchangesReady, this, [this](const QList<Exchange> &exchanges) {
         m_log->logModel()->append(exchanges);
         m_traffic->count(exchanges);
+        m_storedLog->append(exchanges);
+        m_rateChart->count(exchanges);
     });
     connect(m_service, &ResponderService::started, this, [this](const QUrl &url) {
         statusBar()->showMessage(tr("Listening for callbacks at %1").arg(url.toString()), 5000);
@@ -238,75 +270,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 // event loop, so callbacks are still served and logged while it is open.
 void MainWindow::showProfileProblem(const QString &fileName, const QString &problem)
 {
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Profile not loaded"),
-                                tr("The profile %1 could not be loaded.").arg(QDir::toNativeSeparators(fileName)),
-                                QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("profileErrorBox"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setInformativeText(tr("%1\n\nCallbackLab runs with the built-in defaults and leaves the file unchanged. "
-                               "Changes are not saved until you choose another file with File > Save Profile As.")
-                                .arg(problem));
-    box->open();
-}
-
-void MainWindow::openProfile()
-{
-    const QString fileName = QFileDialog::getOpenFileName(this, tr("Open Profile"),
-                                                          QFileInfo(m_store->profileFile()).absolutePath(),
-                                                          tr("Profiles (*.json);;All files (*)"));
-    if (fileName.isEmpty())
-        return;
-
-    // Read and parse on a worker thread; apply here.
-    struct ReadResult
-    {
-        ResponseSettings settings;
-        QString problem;
-        bool ok = false;
-    };
-    auto result = std::make_shared<ReadResult>();
-    QThread *reader = QThread::create([fileName, result] {
-        QFile file(fileName);
-        if (!file.open(QIODevice::ReadOnly)) {
-            result->problem = file.errorString();
-            return;
-        }
-        result->ok = ProfileFormat::fromJson(file.readAll(), &result->settings, &result->problem);
-    });
-    connect(reader, &QThread::finished, this, [this, reader, fileName, result] {
-        reader->deleteLater();
-        if (!result->ok) {
-            QMessageBox::warning(this, tr("Profile not loaded"),
-                                 tr("The profile %1 could not be loaded: %2")
-                                     .arg(QDir::toNativeSeparators(fileName), result->problem));
-            return;
-        }
-        // Point the store at the file first, so the loaded settings are saved
-        // there and not over the previous profile.
-        m_store->setProfileFile(fileName);
-        m_store->replace(result->settings);
-        m_unsavedLabel->hide();
-        updateTitle();
-        statusBar()->showMessage(tr("Opened %1; server changes apply on the next Start")
-                                     .arg(QDir::toNativeSeparators(fileName)),
-                                 5000);
-    });
-    reader->start();
-}
-
-void MainWindow::saveProfileAs()
-{
-    QString fileName = QFileDialog::getSaveFileName(this, tr("Save Profile As"),
-                                                    QFileInfo(m_store->profileFile()).absolutePath(),
-                                                    tr("Profiles (*.json);;All files (*)"));
-    if (fileName.isEmpty())
-        return;
-    if (QFileInfo(fileName).suffix().isEmpty())
-        fileName += QStringLiteral(".json");
-    useProfileFile(fileName);
-    m_unsavedLabel->hide();
-    updateTitle();
-    statusBar()->showMessage(tr("Changes are saved to %1").arg(QDir::toNativeSeparators(fileName)), 5000);
+    m_profiles->showLoadProblem(fileName, problem, QStringLiteral("profileErrorBox"));
 }
 
 // Makes fileName the profile and saves the current settings there in the background.
@@ -318,11 +282,127 @@ void MainWindow::useProfileFile(const QString &fileName)
 
 void MainWindow::updateTitle()
 {
+    setWindowTitle(m_profiles->windowTitle());
     const QString profile = m_store->profileFile();
-    if (profile.isEmpty())
-        setWindowTitle(tr("CallbackLab - built-in defaults, not saved"));
-    else
-        setWindowTitle(tr("CallbackLab - %1").arg(QDir::toNativeSeparators(profile)));
+    setWindowFilePath(profile);
+    m_unsavedLabel->setVisible(profile.isEmpty());
+}
+
+// The rules and counters docks, the master switch under the server bar, and
+// the profile commands.
+void MainWindow::buildRuleWidgets()
+{
+    m_masterSwitch = new MasterSwitchBar(m_store);
+    m_masterSwitch->setObjectName(QStringLiteral("masterSwitchBar"));
+    if (auto *layout = qobject_cast<QVBoxLayout *>(centralWidget()->layout()))
+        layout->insertWidget(1, m_masterSwitch);
+
+    m_rules = new RulesPanel(m_store);
+    m_rules->setObjectName(QStringLiteral("rulesPanel"));
+    auto *rulesDock = new QDockWidget(tr("Rules"), this);
+    rulesDock->setObjectName(QStringLiteral("rulesDock"));
+    rulesDock->setWidget(m_rules);
+    addDockWidget(Qt::LeftDockWidgetArea, rulesDock);
+
+    m_counters = new CountersPanel(m_store);
+    m_counters->setObjectName(QStringLiteral("countersPanel"));
+    auto *countersDock = new QDockWidget(tr("Counters"), this);
+    countersDock->setObjectName(QStringLiteral("countersDock"));
+    countersDock->setWidget(m_counters);
+    addDockWidget(Qt::LeftDockWidgetArea, countersDock);
+
+    if (auto *decisionsDock = findChild<QDockWidget *>(QStringLiteral("decisionsDock"))) {
+        tabifyDockWidget(decisionsDock, rulesDock);
+        tabifyDockWidget(decisionsDock, countersDock);
+        decisionsDock->raise();
+    }
+
+    m_profiles = new ProfileController(m_store, this);
+    connect(m_profiles, &ProfileController::profileFileChanged, this, [this](const QString &fileName) {
+        updateTitle();
+        if (!fileName.isEmpty())
+            statusBar()->showMessage(tr("Changes are saved to %1").arg(QDir::toNativeSeparators(fileName)), 5000);
+    });
+
+    // Make Rule and Make Asset Row work on the log's current row, from the
+    // Edit menu, the log's context menu or their shortcuts.
+    m_makeRuleAction = new QAction(tr("&Make Rule from Exchange"), this);
+    m_makeRuleAction->setObjectName(QStringLiteral("makeRuleAction"));
+    m_makeRuleAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    connect(m_makeRuleAction, &QAction::triggered, this, &MainWindow::makeRuleFromCurrentExchange);
+    m_makeAssetRowAction = new QAction(tr("Make &Asset Row (Deny)"), this);
+    m_makeAssetRowAction->setObjectName(QStringLiteral("makeAssetRowAction"));
+    connect(m_makeAssetRowAction, &QAction::triggered, this, &MainWindow::makeAssetRowFromCurrentExchange);
+    m_log->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_log->view()->addAction(m_makeRuleAction);
+    m_log->view()->addAction(m_makeAssetRowAction);
+}
+
+void MainWindow::buildEditMenu()
+{
+    m_history = new HistoryActions(m_store, this);
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addAction(m_history->undoAction());
+    editMenu->addAction(m_history->redoAction());
+    editMenu->addSeparator();
+    editMenu->addAction(m_makeRuleAction);
+    editMenu->addAction(m_makeAssetRowAction);
+}
+
+namespace {
+
+// The exchange of the view's current row, or null when no row is current.
+const Exchange *currentExchange(RequestLogPanel *log)
+{
+    QModelIndex index = log->view()->currentIndex();
+    while (index.isValid()) {
+        if (index.model() == log->logModel())
+            return &log->logModel()->exchangeAt(index.row());
+        auto *proxy = qobject_cast<const QAbstractProxyModel *>(index.model());
+        if (!proxy)
+            return nullptr;
+        index = proxy->mapToSource(index);
+    }
+    return nullptr;
+}
+
+} // namespace
+
+void MainWindow::makeRuleFromCurrentExchange()
+{
+    const Exchange *exchange = currentExchange(m_log);
+    if (!exchange) {
+        statusBar()->showMessage(tr("Select an exchange in the log to make a rule from it"), 5000);
+        return;
+    }
+    if (auto *dock = qobject_cast<QDockWidget *>(m_rules->parentWidget())) {
+        dock->show();
+        dock->raise();
+    }
+    m_rules->makeRuleFrom(*exchange);
+}
+
+void MainWindow::makeAssetRowFromCurrentExchange()
+{
+    const Exchange *exchange = currentExchange(m_log);
+    if (!exchange || exchange->callback.assets.isEmpty()) {
+        statusBar()->showMessage(tr("Select an exchange with an asset in the log"), 5000);
+        return;
+    }
+    const QStringList assets = exchange->callback.assets;
+    m_store->update(tr("Deny asset %1").arg(assets.join(QStringLiteral(", "))), [assets](ResponseSettings &settings) {
+        for (const QString &asset : assets) {
+            const int row = settings.assetIndex(asset);
+            if (row >= 0)
+                settings.assets[row].mode = AssetMode::Deny;
+            else
+                settings.assets.append(AssetEntry{asset, AssetMode::Deny});
+        }
+    });
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("decisionsDock"))) {
+        dock->show();
+        dock->raise();
+    }
 }
 
 void MainWindow::showAbout()
@@ -334,4 +414,51 @@ void MainWindow::showAbout()
                           "and custom rights token (CRT) you set, and shows every exchange with the "
                           "places where it departs from the callback contract.</p>")
                            .arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::buildReplayMenu()
+{
+    QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    QAction *openAction = toolsMenu->addAction(tr("&Replay..."), this, &MainWindow::openReplayWindow);
+    openAction->setObjectName(QStringLiteral("openReplayAction"));
+    QAction *replayAction = toolsMenu->addAction(tr("Replay &Selected Exchanges"), this,
+                                                 &MainWindow::replaySelectedExchanges);
+    replayAction->setObjectName(QStringLiteral("replaySelectedAction"));
+    replayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_log->view()->addAction(replayAction);
+}
+
+void MainWindow::openReplayWindow()
+{
+    if (!m_replay) {
+        m_replay = new ReplayWindow(this);
+        connect(m_service, &ResponderService::started, m_replay, &ReplayWindow::setResponderUrl);
+    }
+    if (m_service->state() == ResponderService::State::Listening)
+        m_replay->setResponderUrl(m_service->callbackUrl());
+    m_replay->show();
+    m_replay->raise();
+    m_replay->activateWindow();
+}
+
+void MainWindow::replaySelectedExchanges()
+{
+    // Selected rows are view rows; map each through the proxies to the log model.
+    QList<Exchange> exchanges;
+    const QModelIndexList rows = m_log->view()->selectionModel()->selectedRows();
+    for (QModelIndex index : rows) {
+        while (index.isValid() && index.model() != m_log->logModel()) {
+            auto *proxy = qobject_cast<const QAbstractProxyModel *>(index.model());
+            index = proxy ? proxy->mapToSource(index) : QModelIndex();
+        }
+        if (index.isValid())
+            exchanges.append(m_log->logModel()->exchangeAt(index.row()));
+    }
+    if (exchanges.isEmpty()) {
+        statusBar()->showMessage(tr("Select exchanges in the log to replay them"), 5000);
+        return;
+    }
+
+    openReplayWindow();
+    m_replay->addExchanges(exchanges);
 }

@@ -1,17 +1,27 @@
 // The main window: the server bar above the request log and its detail pane,
-// with the decisions panel and the CRT editor in docks beside them. Loads the
-// profile at start-up and starts the responder with its server settings.
+// with the decisions, rules, counters and CRT editor docks beside them and
+// the master switch under the server bar. Loads the profile at start-up and
+// starts the responder with its server settings.
 #pragma once
 
 #include <QMainWindow>
 
+class CountersPanel;
 class CrtEditor;
 class DecisionsPanel;
+class LogViewPanel;
+class RateSparkline;
 class ExchangeDetailView;
+class HistoryActions;
+class MasterSwitchBar;
+class ProfileController;
+class QAction;
 class QLabel;
 class QSplitter;
 class RequestLogPanel;
+class ReplayWindow;
 class ResponderService;
+class RulesPanel;
 class ServerBar;
 class SettingsStore;
 class TrafficStatusLabel;
@@ -23,6 +33,8 @@ class MainWindow : public QMainWindow
 public:
     // profileFile empty: SettingsStore::defaultProfileFile().
     explicit MainWindow(const QString &profileFile, QWidget *parent = nullptr);
+    // logDatabaseFile empty: ExchangeStore::defaultFileName().
+    MainWindow(const QString &profileFile, const QString &logDatabaseFile, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     SettingsStore *settingsStore() const { return m_store; }
@@ -31,7 +43,16 @@ public:
     DecisionsPanel *decisionsPanel() const { return m_decisions; }
     CrtEditor *crtEditor() const { return m_crtEditor; }
     RequestLogPanel *requestLog() const { return m_log; }
+    LogViewPanel *storedLog() const { return m_storedLog; }
     ExchangeDetailView *detailView() const { return m_detail; }
+    RulesPanel *rulesPanel() const { return m_rules; }
+    MasterSwitchBar *masterSwitchBar() const { return m_masterSwitch; }
+    ProfileController *profileController() const { return m_profiles; }
+    // The replay window, created when first opened; null before.
+    ReplayWindow *replayWindow() const { return m_replay; }
+    void openReplayWindow();
+    // Opens the replay window with the exchanges selected in the request log.
+    void replaySelectedExchanges();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -44,11 +65,14 @@ private:
     void restoreWindowState();
     void saveWindowState();
     void showProfileProblem(const QString &fileName, const QString &problem);
-    void openProfile();
-    void saveProfileAs();
+    void buildRuleWidgets();
+    void buildEditMenu();
+    void makeRuleFromCurrentExchange();
+    void makeAssetRowFromCurrentExchange();
     void useProfileFile(const QString &fileName);
     void updateTitle();
     void showAbout();
+    void buildReplayMenu();
 
     SettingsStore *m_store = nullptr;
     ResponderService *m_service = nullptr;
@@ -57,8 +81,18 @@ private:
     DecisionsPanel *m_decisions = nullptr;
     CrtEditor *m_crtEditor = nullptr;
     RequestLogPanel *m_log = nullptr;
+    LogViewPanel *m_storedLog = nullptr;
+    RateSparkline *m_rateChart = nullptr;
     ExchangeDetailView *m_detail = nullptr;
     QSplitter *m_logSplitter = nullptr;
     TrafficStatusLabel *m_traffic = nullptr;
     QLabel *m_unsavedLabel = nullptr;
+    RulesPanel *m_rules = nullptr;
+    CountersPanel *m_counters = nullptr;
+    MasterSwitchBar *m_masterSwitch = nullptr;
+    HistoryActions *m_history = nullptr;
+    ProfileController *m_profiles = nullptr;
+    QAction *m_makeRuleAction = nullptr;
+    QAction *m_makeAssetRowAction = nullptr;
+    ReplayWindow *m_replay = nullptr;
 };
