@@ -37,6 +37,8 @@
 #include <QTextBrowser>
 #include <QtTest>
 
+#include "testhttpclient.h"
+
 using State = ResponderService::State;
 
 class TestMainWindow : public QObject
@@ -69,33 +71,9 @@ private slots:
 
 namespace {
 
-constexpr int NetworkTimeoutMs = 10000;
-
-struct HttpReply
-{
-    int status = 0;
-    QByteArray body;
-    QString error;
-};
-
-HttpReply postCallback(const QUrl &url, const QJsonObject &callback)
-{
-    QNetworkAccessManager network;
-    network.setProxy(QNetworkProxy::NoProxy);
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-    std::unique_ptr<QNetworkReply> reply(network.post(request, QJsonDocument(callback).toJson(QJsonDocument::Compact)));
-    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-    if (!reply->isFinished() && !finished.wait(NetworkTimeoutMs))
-        return HttpReply{0, QByteArray(), QStringLiteral("no reply within %1 ms").arg(NetworkTimeoutMs)};
-
-    HttpReply result;
-    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = reply->readAll();
-    if (result.status == 0)
-        result.error = reply->errorString();
-    return result;
-}
+using TestHttp::HttpReply;
+using TestHttp::NetworkTimeoutMs;
+using TestHttp::postCallback;
 
 QJsonObject callbackFor(const QString &asset, const QString &user = QStringLiteral("user-1"))
 {
