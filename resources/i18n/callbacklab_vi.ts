@@ -106,11 +106,11 @@
     </message>
     <message>
         <source>%1 looks like base64 whose &apos;+&apos; characters became spaces in form decoding; the sender should percent-encode &apos;+&apos; as %2</source>
-        <translation>%1 trông giống base64 mà các ký tự '+' đã thành dấu cách khi giải mã form; bên gửi cần percent-encode '+' thành %2</translation>
+        <translation>%1 trông giống base64 mà các ký tự &apos;+&apos; đã thành dấu cách khi giải mã form; bên gửi cần percent-encode &apos;+&apos; thành %2</translation>
     </message>
     <message>
         <source>%1 looks like a JWT whose &apos;+&apos; characters became spaces in form decoding; the sender should percent-encode &apos;+&apos; as %2</source>
-        <translation>%1 trông giống JWT mà các ký tự '+' đã thành dấu cách khi giải mã form; bên gửi cần percent-encode '+' thành %2</translation>
+        <translation>%1 trông giống JWT mà các ký tự &apos;+&apos; đã thành dấu cách khi giải mã form; bên gửi cần percent-encode &apos;+&apos; thành %2</translation>
     </message>
     <message>
         <source>%1 is sent more than once; the first value is used</source>
@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>%1 is %2, not a string; it was read as &quot;%3&quot;</source>
-        <translation>%1 là %2, không phải chuỗi; được đọc thành "%3"</translation>
+        <translation>%1 là %2, không phải chuỗi; được đọc thành &quot;%3&quot;</translation>
     </message>
     <message>
         <source>%1 is an empty list; a callback needs an asset</source>
@@ -168,7 +168,7 @@
     </message>
     <message>
         <source>Entry %1 of %2 is %3, not a string; it was read as &quot;%4&quot;</source>
-        <translation>Phần tử %1 của %2 là %3, không phải chuỗi; được đọc thành "%4"</translation>
+        <translation>Phần tử %1 của %2 là %3, không phải chuỗi; được đọc thành &quot;%4&quot;</translation>
     </message>
     <message>
         <source>Entry %1 of %2 is %3; assets must be strings</source>
@@ -230,7 +230,7 @@
     </message>
     <message>
         <source>requestMetadata.remoteAddr &quot;%1&quot; is not an IP address</source>
-        <translation>requestMetadata.remoteAddr "%1" không phải địa chỉ IP</translation>
+        <translation>requestMetadata.remoteAddr &quot;%1&quot; không phải địa chỉ IP</translation>
     </message>
     <message>
         <source>requestMetadata.remoteAddr is %1, not a string</source>
@@ -349,7 +349,7 @@
 Try &apos;%2&apos; for more information.
 </source>
         <translation>callbacklab: %1
-Chạy '%2' để xem thêm thông tin.
+Chạy &apos;%2&apos; để xem thêm thông tin.
 </translation>
     </message>
     <message>
@@ -362,7 +362,7 @@ Chạy '%2' để xem thêm thông tin.
     </message>
     <message>
         <source>unknown command &apos;%1&apos;</source>
-        <translation>lệnh không xác định '%1'</translation>
+        <translation>lệnh không xác định &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Runs the callback responder without a window. Prints the callback URL, then one line per exchange. Stops on SIGINT or SIGTERM.</source>
@@ -398,19 +398,19 @@ Chạy '%2' để xem thêm thông tin.
     </message>
     <message>
         <source>unexpected argument &apos;%1&apos;</source>
-        <translation>đối số không mong đợi '%1'</translation>
+        <translation>đối số không mong đợi &apos;%1&apos;</translation>
     </message>
     <message>
         <source>invalid value for --address: &apos;%1&apos; is not an IP address</source>
-        <translation>giá trị không hợp lệ cho --address: '%1' không phải địa chỉ IP</translation>
+        <translation>giá trị không hợp lệ cho --address: &apos;%1&apos; không phải địa chỉ IP</translation>
     </message>
     <message>
         <source>invalid value for --port: &apos;%1&apos; is not a number from 0 to 65535</source>
-        <translation>giá trị không hợp lệ cho --port: '%1' không phải số từ 0 đến 65535</translation>
+        <translation>giá trị không hợp lệ cho --port: &apos;%1&apos; không phải số từ 0 đến 65535</translation>
     </message>
     <message>
         <source>invalid value for --path: &apos;%1&apos; must be a path without spaces or a query</source>
-        <translation>giá trị không hợp lệ cho --path: '%1' phải là đường dẫn không có dấu cách hay query</translation>
+        <translation>giá trị không hợp lệ cho --path: &apos;%1&apos; phải là đường dẫn không có dấu cách hay query</translation>
     </message>
     <message>
         <source>Stands in for a content provider&apos;s DRM license-authorization callback endpoint.
@@ -424,9 +424,9 @@ Commands:
 
 Các lệnh:
   (không có)  mở cửa sổ
-  serve    chạy bộ phản hồi không cần cửa sổ; xem 'callbacklab serve --help'
-  replay   phát lại các callback đã lưu tới một đích; xem 'callbacklab replay --help'
-  export   ghi các lượt trao đổi đã ghi nhật ký ra tệp HAR hoặc JSON Lines; xem 'callbacklab export --help'</translation>
+  serve    chạy bộ phản hồi không cần cửa sổ; xem &apos;callbacklab serve --help&apos;
+  replay   phát lại các callback đã lưu tới một đích; xem &apos;callbacklab replay --help&apos;
+  export   ghi các lượt trao đổi đã ghi nhật ký ra tệp HAR hoặc JSON Lines; xem &apos;callbacklab export --help&apos;</translation>
     </message>
     <message>
         <source>Keep every exchange in the request log FILE (default: exchanges.sqlite in the app&apos;s data folder).</source>
@@ -443,6 +443,140 @@ Các lệnh:
     <message>
         <source>invalid value for --log-db: the file name is empty</source>
         <translation>giá trị không hợp lệ cho --log-db: tên tệp rỗng</translation>
+    </message>
+    <message>
+        <source>Store the request log in the SQLite file FILE (default: exchanges.sqlite in the app&apos;s data folder).</source>
+        <translation>Lưu nhật ký yêu cầu vào tệp SQLite FILE (mặc định: exchanges.sqlite trong thư mục dữ liệu của ứng dụng).</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerWidget</name>
+    <message>
+        <source>One header per line, as Name: value</source>
+        <translation>Mỗi dòng một header, dạng Name: value</translation>
+    </message>
+    <message>
+        <source>JSON body</source>
+        <translation>Body JSON</translation>
+    </message>
+    <message>
+        <source>Form, requestMetadata[remoteAddr]</source>
+        <translation>Form, requestMetadata[remoteAddr]</translation>
+    </message>
+    <message>
+        <source>Form, requestMetadata.remoteAddr</source>
+        <translation>Form, requestMetadata.remoteAddr</translation>
+    </message>
+    <message>
+        <source>Form, requestMetadata as JSON text</source>
+        <translation>Form, requestMetadata dạng văn bản JSON</translation>
+    </message>
+    <message>
+        <source>GET query string</source>
+        <translation>Query string GET</translation>
+    </message>
+    <message>
+        <source>Add Callback</source>
+        <translation>Thêm callback</translation>
+    </message>
+    <message>
+        <source>Asset:</source>
+        <translation>Asset:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>Session:</source>
+        <translation>Session:</translation>
+    </message>
+    <message>
+        <source>DRM scheme:</source>
+        <translation>DRM scheme:</translation>
+    </message>
+    <message>
+        <source>Remote address:</source>
+        <translation>Địa chỉ remote:</translation>
+    </message>
+    <message>
+        <source>User agent:</source>
+        <translation>User agent:</translation>
+    </message>
+    <message>
+        <source>Extra data:</source>
+        <translation>Extra data:</translation>
+    </message>
+    <message>
+        <source>Extra headers:</source>
+        <translation>Header bổ sung:</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>Kiểu mã hóa:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>no asset</source>
+        <translation>không có asset</translation>
+    </message>
+    <message>
+        <source>composer %1</source>
+        <translation>composer %1</translation>
+    </message>
+    <message>
+        <source>Header line %1 is invalid: &apos;%2&apos;. Write it as Name: value.</source>
+        <translation>Dòng header %1 không hợp lệ: &apos;%2&apos;. Hãy viết dạng Name: value.</translation>
+    </message>
+</context>
+<context>
+    <name>CountersPanel</name>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>Số callback</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Lần đầu xuất hiện</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Lần cuối xuất hiện</translation>
+    </message>
+    <message>
+        <source>Recent sessions</source>
+        <translation>Session gần đây</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Counters</source>
+        <translation>Đặt &amp;lại bộ đếm</translation>
+    </message>
+    <message>
+        <source>Forget every session and user, so stateful rule conditions count from zero</source>
+        <translation>Quên mọi session và user, để các điều kiện quy tắc có trạng thái đếm lại từ 0</translation>
+    </message>
+    <message>
+        <source>%1 sessions, %2 users</source>
+        <translation>%1 session, %2 user</translation>
     </message>
 </context>
 <context>
@@ -477,11 +611,11 @@ Các lệnh:
     </message>
     <message>
         <source>%1 is the string &quot;%2&quot;, not a number</source>
-        <translation>%1 là chuỗi "%2", không phải số</translation>
+        <translation>%1 là chuỗi &quot;%2&quot;, không phải số</translation>
     </message>
     <message>
         <source>%1 is the string &quot;%2&quot;; the CRT takes a number here</source>
-        <translation>%1 là chuỗi "%2"; CRT nhận một số ở đây</translation>
+        <translation>%1 là chuỗi &quot;%2&quot;; CRT nhận một số ở đây</translation>
     </message>
     <message>
         <source>%1 is %2, not a number</source>
@@ -513,15 +647,15 @@ Các lệnh:
     </message>
     <message>
         <source>%1 &quot;%2&quot; must be spelt exactly &quot;%3&quot;</source>
-        <translation>%1 "%2" phải viết chính xác là "%3"</translation>
+        <translation>%1 &quot;%2&quot; phải viết chính xác là &quot;%3&quot;</translation>
     </message>
     <message>
         <source>%1 &quot;%2&quot; is not one of: %3</source>
-        <translation>%1 "%2" không thuộc: %3</translation>
+        <translation>%1 &quot;%2&quot; không thuộc: %3</translation>
     </message>
     <message>
         <source>%1 is the string &quot;%2&quot;; the CRT takes the boolean true or false</source>
-        <translation>%1 là chuỗi "%2"; CRT nhận boolean true hoặc false</translation>
+        <translation>%1 là chuỗi &quot;%2&quot;; CRT nhận boolean true hoặc false</translation>
     </message>
     <message>
         <source>%1 is %2, not a boolean</source>
@@ -628,6 +762,58 @@ Các lệnh:
         <source>HTTP 200 with an empty body; the license server applies the asset&apos;s settings from its dashboard.</source>
         <translation>HTTP 200 với body rỗng; máy chủ cấp phép áp dụng cài đặt của asset trên dashboard.</translation>
     </message>
+    <message>
+        <source>Send a CRT</source>
+        <translation>Gửi CRT</translation>
+    </message>
+    <message>
+        <source>Send no CRT</source>
+        <translation>Không gửi CRT</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Mặc định</translation>
+    </message>
+    <message>
+        <source>Widevine</source>
+        <translation>Widevine</translation>
+    </message>
+    <message>
+        <source>PlayReady</source>
+        <translation>PlayReady</translation>
+    </message>
+    <message>
+        <source>FairPlay</source>
+        <translation>FairPlay</translation>
+    </message>
+    <message>
+        <source>Callbacks of a scheme with its own CRT get that CRT; other callbacks get the default CRT</source>
+        <translation>Callback của DRM scheme có CRT riêng sẽ nhận CRT đó; các callback khác nhận CRT mặc định</translation>
+    </message>
+    <message>
+        <source>Use the default CRT</source>
+        <translation>Dùng CRT mặc định</translation>
+    </message>
+    <message>
+        <source>CRT for:</source>
+        <translation>CRT cho:</translation>
+    </message>
+    <message>
+        <source>Edit CRT</source>
+        <translation>Sửa CRT</translation>
+    </message>
+    <message>
+        <source>Edit %1 CRT</source>
+        <translation>Sửa CRT %1</translation>
+    </message>
+    <message>
+        <source>Use the default CRT for %1</source>
+        <translation>Dùng CRT mặc định cho %1</translation>
+    </message>
+    <message>
+        <source>Own CRT for %1</source>
+        <translation>CRT riêng cho %1</translation>
+    </message>
 </context>
 <context>
     <name>CrtForm</name>
@@ -692,7 +878,7 @@ Các lệnh:
     <name>CrtRawEditor</name>
     <message>
         <source>A JSON object, e.g. {&quot;keyExpireTime&quot;: 60}</source>
-        <translation>Một JSON object, ví dụ {"keyExpireTime": 60}</translation>
+        <translation>Một JSON object, ví dụ {&quot;keyExpireTime&quot;: 60}</translation>
     </message>
     <message>
         <source>Invalid JSON at line %1, column %2: %3. Not applied; the reply keeps the last valid CRT.</source>
@@ -700,7 +886,7 @@ Các lệnh:
     </message>
     <message>
         <source>The CRT must be a JSON object, e.g. {&quot;keyExpireTime&quot;: 60}. Not applied; the reply keeps the last valid CRT.</source>
-        <translation>CRT phải là một JSON object, ví dụ {"keyExpireTime": 60}. Chưa áp dụng; phản hồi giữ CRT hợp lệ gần nhất.</translation>
+        <translation>CRT phải là một JSON object, ví dụ {&quot;keyExpireTime&quot;: 60}. Chưa áp dụng; phản hồi giữ CRT hợp lệ gần nhất.</translation>
     </message>
 </context>
 <context>
@@ -731,7 +917,7 @@ Các lệnh:
     </message>
     <message>
         <source>unterminated $&apos;...&apos; quote</source>
-        <translation>thiếu dấu nháy đóng cho $'...'</translation>
+        <translation>thiếu dấu nháy đóng cho $&apos;...&apos;</translation>
     </message>
     <message>
         <source>shell variables are not supported; replace %1 with its value</source>
@@ -747,7 +933,7 @@ Các lệnh:
     </message>
     <message>
         <source>shell operator &apos;%1&apos; is not supported; paste one curl command and quote URLs that contain &apos;&amp;&apos;</source>
-        <translation>không hỗ trợ toán tử shell '%1'; dán một lệnh curl và đặt trong dấu nháy các URL chứa '&amp;'</translation>
+        <translation>không hỗ trợ toán tử shell &apos;%1&apos;; dán một lệnh curl và đặt trong dấu nháy các URL chứa &apos;&amp;&apos;</translation>
     </message>
     <message>
         <source>the command is empty</source>
@@ -755,7 +941,7 @@ Các lệnh:
     </message>
     <message>
         <source>the command must start with curl, not &apos;%1&apos;</source>
-        <translation>lệnh phải bắt đầu bằng curl, không phải '%1'</translation>
+        <translation>lệnh phải bắt đầu bằng curl, không phải &apos;%1&apos;</translation>
     </message>
     <message>
         <source>reading data from a file (%1) is not supported; paste the data itself</source>
@@ -771,7 +957,7 @@ Các lệnh:
     </message>
     <message>
         <source>invalid header &apos;%1&apos;: write it as &apos;Name: value&apos;</source>
-        <translation>header không hợp lệ '%1': hãy viết dạng 'Name: value'</translation>
+        <translation>header không hợp lệ &apos;%1&apos;: hãy viết dạng &apos;Name: value&apos;</translation>
     </message>
     <message>
         <source>more than one URL; replay takes one request per command</source>
@@ -799,7 +985,7 @@ Các lệnh:
     </message>
     <message>
         <source>invalid URL &apos;%1&apos;</source>
-        <translation>URL không hợp lệ '%1'</translation>
+        <translation>URL không hợp lệ &apos;%1&apos;</translation>
     </message>
     <message>
         <source>curl command</source>
@@ -1070,12 +1256,16 @@ Các lệnh:
         <source>Status %1</source>
         <translation>Trạng thái %1</translation>
     </message>
+    <message>
+        <source>&amp;Decoded and Timing</source>
+        <translation>&amp;Giải mã và thời gian</translation>
+    </message>
 </context>
 <context>
     <name>ExchangeFilter</name>
     <message>
         <source>nothing follows &apos;-&apos; at column %1; put a term right after it</source>
-        <translation>không có gì sau '-' tại cột %1; hãy đặt một điều kiện ngay sau nó</translation>
+        <translation>không có gì sau &apos;-&apos; tại cột %1; hãy đặt một điều kiện ngay sau nó</translation>
     </message>
     <message>
         <source>empty quotes at column %1</source>
@@ -1083,15 +1273,15 @@ Các lệnh:
     </message>
     <message>
         <source>unknown field &apos;%1&apos; at column %2; did you mean &apos;%3&apos;?</source>
-        <translation>trường không xác định '%1' tại cột %2; có phải ý bạn là '%3'?</translation>
+        <translation>trường không xác định &apos;%1&apos; tại cột %2; có phải ý bạn là &apos;%3&apos;?</translation>
     </message>
     <message>
         <source>unknown field &apos;%1&apos; at column %2; to search for text with a colon, put it in quotes</source>
-        <translation>trường không xác định '%1' tại cột %2; để tìm văn bản có dấu hai chấm, hãy đặt nó trong dấu nháy</translation>
+        <translation>trường không xác định &apos;%1&apos; tại cột %2; để tìm văn bản có dấu hai chấm, hãy đặt nó trong dấu nháy</translation>
     </message>
     <message>
         <source>&apos;%1&apos; at column %2 takes no comparison; write %3:VALUE</source>
-        <translation>'%1' tại cột %2 không nhận phép so sánh; hãy viết %3:VALUE</translation>
+        <translation>&apos;%1&apos; tại cột %2 không nhận phép so sánh; hãy viết %3:VALUE</translation>
     </message>
     <message>
         <source>missing closing quote for the quote at column %1</source>
@@ -1099,39 +1289,39 @@ Các lệnh:
     </message>
     <message>
         <source>missing value after &apos;%1&apos; at column %2</source>
-        <translation>thiếu giá trị sau '%1' tại cột %2</translation>
+        <translation>thiếu giá trị sau &apos;%1&apos; tại cột %2</translation>
     </message>
     <message>
         <source>&apos;%1&apos; takes no comparison (column %2)</source>
-        <translation>'%1' không nhận phép so sánh (cột %2)</translation>
+        <translation>&apos;%1&apos; không nhận phép so sánh (cột %2)</translation>
     </message>
     <message>
         <source>invalid decision &apos;%1&apos; at column %2; use allow, deny or rejected</source>
-        <translation>quyết định không hợp lệ '%1' tại cột %2; dùng allow, deny hoặc rejected</translation>
+        <translation>quyết định không hợp lệ &apos;%1&apos; tại cột %2; dùng allow, deny hoặc rejected</translation>
     </message>
     <message>
         <source>&apos;%1&apos; takes an exact value, not a prefix (column %2)</source>
-        <translation>'%1' nhận một giá trị chính xác, không phải tiền tố (cột %2)</translation>
+        <translation>&apos;%1&apos; nhận một giá trị chính xác, không phải tiền tố (cột %2)</translation>
     </message>
     <message>
         <source>invalid status &apos;%1&apos; at column %2; use a number such as 404, a class such as 4xx, a range such as 400-499 or a comparison such as &gt;=500</source>
-        <translation>mã trạng thái không hợp lệ '%1' tại cột %2; dùng một số như 404, một nhóm như 4xx, một khoảng như 400-499 hoặc một phép so sánh như &gt;=500</translation>
+        <translation>mã trạng thái không hợp lệ &apos;%1&apos; tại cột %2; dùng một số như 404, một nhóm như 4xx, một khoảng như 400-499 hoặc một phép so sánh như &gt;=500</translation>
     </message>
     <message>
         <source>invalid status range &apos;%1&apos; at column %2; the first number must not be larger</source>
-        <translation>khoảng mã trạng thái không hợp lệ '%1' tại cột %2; số đầu không được lớn hơn số sau</translation>
+        <translation>khoảng mã trạng thái không hợp lệ &apos;%1&apos; tại cột %2; số đầu không được lớn hơn số sau</translation>
     </message>
     <message>
         <source>invalid latency &apos;%1&apos; at column %2; use a number with a unit such as 250ms or 2s (us, ms, s, m), after &gt; or &lt;, or a range such as 100ms-1s</source>
-        <translation>độ trễ không hợp lệ '%1' tại cột %2; dùng một số kèm đơn vị như 250ms hoặc 2s (us, ms, s, m), sau &gt; hoặc &lt;, hoặc một khoảng như 100ms-1s</translation>
+        <translation>độ trễ không hợp lệ &apos;%1&apos; tại cột %2; dùng một số kèm đơn vị như 250ms hoặc 2s (us, ms, s, m), sau &gt; hoặc &lt;, hoặc một khoảng như 100ms-1s</translation>
     </message>
     <message>
         <source>invalid duration &apos;%1&apos; at column %2; use a number with a unit such as 30s, 15m, 2h or 1d</source>
-        <translation>khoảng thời gian không hợp lệ '%1' tại cột %2; dùng một số kèm đơn vị như 30s, 15m, 2h hoặc 1d</translation>
+        <translation>khoảng thời gian không hợp lệ &apos;%1&apos; tại cột %2; dùng một số kèm đơn vị như 30s, 15m, 2h hoặc 1d</translation>
     </message>
     <message>
         <source>invalid date &apos;%1&apos; at column %2; use a local date and time such as 2026-12-04T10:00, a date such as 2026-12-04 or a time such as 10:00</source>
-        <translation>ngày giờ không hợp lệ '%1' tại cột %2; dùng ngày giờ địa phương như 2026-12-04T10:00, một ngày như 2026-12-04 hoặc một giờ như 10:00</translation>
+        <translation>ngày giờ không hợp lệ &apos;%1&apos; tại cột %2; dùng ngày giờ địa phương như 2026-12-04T10:00, một ngày như 2026-12-04 hoặc một giờ như 10:00</translation>
     </message>
     <message>
         <source>All terms must match.
@@ -1152,31 +1342,126 @@ decision:allow, deny hoặc rejected   scheme:widevine, fairplay, playready ho�
 latency&gt;100ms  latency&lt;2s  latency:100ms-1s   đơn vị us, ms, s, m
 after:2026-12-04T10:00  before:2026-12-05  since:15m   giờ địa phương; đơn vị s, m, h, d
 -term  loại trừ những gì điều kiện khớp
-"quoted text"  giá trị có dấu cách, như user:"a b"
+&quot;quoted text&quot;  giá trị có dấu cách, như user:&quot;a b&quot;
 Các từ khác được tìm trong request target, header và body, không phân biệt hoa thường.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeInsight</name>
+    <message>
+        <source>Header:
+%1
+Payload:
+%2
+(signature not verified)</source>
+        <translation>Header:
+%1
+Payload:
+%2
+(chưa xác minh chữ ký)</translation>
+    </message>
+    <message>
+        <source>The reply follows the callback contract.</source>
+        <translation>Phản hồi tuân theo đặc tả callback.</translation>
+    </message>
+    <message numerus="yes">
+        <source>... %n more byte(s)</source>
+        <translation>
+            <numerusform>... còn %n byte nữa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Received: %1
+Reply handed to the socket: %2
+Latency: %3
+Outcome: %4
+Settings revision: %5</source>
+        <translation>Nhận lúc: %1
+Phản hồi được giao cho socket lúc: %2
+Độ trễ: %3
+Kết quả: %4
+Phiên bản cài đặt: %5</translation>
+    </message>
+    <message>
+        <source>== Reply checked against the callback contract
+%1
+</source>
+        <translation>== Phản hồi được kiểm tra theo đặc tả callback
+%1
+</translation>
+    </message>
+    <message>
+        <source>
+== custom-data header
+%1
+</source>
+        <translation>
+== Header custom-data
+%1
+</translation>
+    </message>
+    <message>
+        <source>(not base64 of a JSON object)</source>
+        <translation>(không phải base64 của một JSON object)</translation>
+    </message>
+    <message>
+        <source>
+== Session (JWT)
+%1
+</source>
+        <translation>
+== Session (JWT)
+%1
+</translation>
+    </message>
+    <message>
+        <source>
+== Request form fields
+%1</source>
+        <translation>
+== Các trường form của yêu cầu
+%1</translation>
+    </message>
+    <message>
+        <source>
+== Timing
+%1
+</source>
+        <translation>
+== Thời gian
+%1
+</translation>
+    </message>
+    <message>
+        <source>
+== Request body, hex
+%1</source>
+        <translation>
+== Body yêu cầu, dạng hex
+%1</translation>
     </message>
 </context>
 <context>
     <name>ExchangeJson</name>
     <message>
         <source>&apos;%1&apos; must be %2</source>
-        <translation>'%1' phải là %2</translation>
+        <translation>&apos;%1&apos; phải là %2</translation>
     </message>
     <message>
         <source>unknown drmSchemeKind &apos;%1&apos;</source>
-        <translation>drmSchemeKind không xác định '%1'</translation>
+        <translation>drmSchemeKind không xác định &apos;%1&apos;</translation>
     </message>
     <message>
         <source>unknown encoding &apos;%1&apos;</source>
-        <translation>encoding không xác định '%1'</translation>
+        <translation>encoding không xác định &apos;%1&apos;</translation>
     </message>
     <message>
         <source>unknown metadataLayout &apos;%1&apos;</source>
-        <translation>metadataLayout không xác định '%1'</translation>
+        <translation>metadataLayout không xác định &apos;%1&apos;</translation>
     </message>
     <message>
         <source>unknown severity &apos;%1&apos; at %2</source>
-        <translation>severity không xác định '%1' tại %2</translation>
+        <translation>severity không xác định &apos;%1&apos; tại %2</translation>
     </message>
 </context>
 <context>
@@ -1250,7 +1535,7 @@ Các từ khác được tìm trong request target, header và body, không phâ
     </message>
     <message>
         <source>the file cannot use write-ahead logging (journal mode stays &apos;%1&apos;)</source>
-        <translation>tệp không dùng được write-ahead logging (journal mode vẫn là '%1')</translation>
+        <translation>tệp không dùng được write-ahead logging (journal mode vẫn là &apos;%1&apos;)</translation>
     </message>
     <message>
         <source>the folder %1 cannot be created</source>
@@ -1394,7 +1679,7 @@ Các từ khác được tìm trong request target, header và body, không phâ
 Try &apos;callbacklab export --help&apos; for more information.
 </source>
         <translation>callbacklab: %1
-Chạy 'callbacklab export --help' để xem thêm thông tin.
+Chạy &apos;callbacklab export --help&apos; để xem thêm thông tin.
 </translation>
     </message>
     <message>
@@ -1419,7 +1704,7 @@ Chạy 'callbacklab export --help' để xem thêm thông tin.
     </message>
     <message>
         <source>Export only exchanges that match the filter EXPR, such as &apos;user:alice status:4xx since:1h&apos;.</source>
-        <translation>Chỉ xuất các lượt trao đổi khớp bộ lọc EXPR, ví dụ 'user:alice status:4xx since:1h'.</translation>
+        <translation>Chỉ xuất các lượt trao đổi khớp bộ lọc EXPR, ví dụ &apos;user:alice status:4xx since:1h&apos;.</translation>
     </message>
     <message>
         <source>EXPR</source>
@@ -1435,7 +1720,7 @@ Chạy 'callbacklab export --help' để xem thêm thông tin.
     </message>
     <message>
         <source>unexpected argument &apos;%1&apos;</source>
-        <translation>đối số không mong đợi '%1'</translation>
+        <translation>đối số không mong đợi &apos;%1&apos;</translation>
     </message>
     <message>
         <source>missing --log-db FILE</source>
@@ -1451,7 +1736,7 @@ Chạy 'callbacklab export --help' để xem thêm thông tin.
     </message>
     <message>
         <source>invalid value for --format: &apos;%1&apos; is not har or jsonl</source>
-        <translation>giá trị không hợp lệ cho --format: '%1' không phải har hoặc jsonl</translation>
+        <translation>giá trị không hợp lệ cho --format: &apos;%1&apos; không phải har hoặc jsonl</translation>
     </message>
     <message>
         <source>invalid value for --filter: %1</source>
@@ -1500,7 +1785,7 @@ Chạy 'callbacklab export --help' để xem thêm thông tin.
     </message>
     <message>
         <source>&apos;%1&apos; is not an ISO 8601 date and time</source>
-        <translation>'%1' không phải ngày giờ ISO 8601</translation>
+        <translation>&apos;%1&apos; không phải ngày giờ ISO 8601</translation>
     </message>
     <message>
         <source>empty</source>
@@ -1508,15 +1793,15 @@ Chạy 'callbacklab export --help' để xem thêm thông tin.
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid URL</source>
-        <translation>'%1' không phải URL hợp lệ</translation>
+        <translation>&apos;%1&apos; không phải URL hợp lệ</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not allow, deny or rejected</source>
-        <translation>'%1' không phải allow, deny hoặc rejected</translation>
+        <translation>&apos;%1&apos; không phải allow, deny hoặc rejected</translation>
     </message>
     <message>
         <source>unknown outcome &apos;%1&apos;</source>
-        <translation>outcome không xác định '%1'</translation>
+        <translation>outcome không xác định &apos;%1&apos;</translation>
     </message>
     <message>
         <source>the file is not valid JSON (byte %1: %2)</source>
@@ -1528,6 +1813,25 @@ Chạy 'callbacklab export --help' để xem thêm thông tin.
     </message>
 </context>
 <context>
+    <name>HistoryActions</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Hoàn tác %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Làm lại %1</translation>
+    </message>
+</context>
+<context>
     <name>HttpClient</name>
     <message>
         <source>TLS is not available: no TLS backend could be loaded</source>
@@ -1535,7 +1839,7 @@ Chạy 'callbacklab export --help' để xem thêm thông tin.
     </message>
     <message>
         <source>the reply is not HTTP; it starts with &quot;%1&quot;</source>
-        <translation>phản hồi không phải HTTP; nó bắt đầu bằng "%1"</translation>
+        <translation>phản hồi không phải HTTP; nó bắt đầu bằng &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the reply&apos;s status line is longer than 8192 bytes</source>
@@ -1555,7 +1859,7 @@ Chạy 'callbacklab export --help' để xem thêm thông tin.
     </message>
     <message>
         <source>the reply has an invalid chunk size &quot;%1&quot;</source>
-        <translation>phản hồi có kích thước chunk không hợp lệ "%1"</translation>
+        <translation>phản hồi có kích thước chunk không hợp lệ &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the reply has chunk data longer than its chunk size</source>
@@ -1563,15 +1867,15 @@ Chạy 'callbacklab export --help' để xem thêm thông tin.
     </message>
     <message>
         <source>the reply has an invalid status line &quot;%1&quot;</source>
-        <translation>phản hồi có dòng trạng thái không hợp lệ "%1"</translation>
+        <translation>phản hồi có dòng trạng thái không hợp lệ &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the reply has an invalid header line &quot;%1&quot;</source>
-        <translation>phản hồi có dòng header không hợp lệ "%1"</translation>
+        <translation>phản hồi có dòng header không hợp lệ &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the reply has an invalid Content-Length &quot;%1&quot;</source>
-        <translation>phản hồi có Content-Length không hợp lệ "%1"</translation>
+        <translation>phản hồi có Content-Length không hợp lệ &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the server closed the connection without replying</source>
@@ -1622,7 +1926,7 @@ Chạy 'callbacklab export --help' để xem thêm thông tin.
     <name>HttpConnectionTracker</name>
     <message>
         <source>invalid request line &quot;%1&quot;; expected METHOD TARGET HTTP/1.1</source>
-        <translation>dòng yêu cầu không hợp lệ "%1"; cần dạng METHOD TARGET HTTP/1.1</translation>
+        <translation>dòng yêu cầu không hợp lệ &quot;%1&quot;; cần dạng METHOD TARGET HTTP/1.1</translation>
     </message>
     <message>
         <source>request line longer than %1 bytes</source>
@@ -1630,11 +1934,11 @@ Chạy 'callbacklab export --help' để xem thêm thông tin.
     </message>
     <message>
         <source>HTTP version &quot;%1&quot; is not supported; use HTTP/1.1 or HTTP/1.0</source>
-        <translation>không hỗ trợ phiên bản HTTP "%1"; hãy dùng HTTP/1.1 hoặc HTTP/1.0</translation>
+        <translation>không hỗ trợ phiên bản HTTP &quot;%1&quot;; hãy dùng HTTP/1.1 hoặc HTTP/1.0</translation>
     </message>
     <message>
         <source>invalid header line &quot;%1&quot;</source>
-        <translation>dòng header không hợp lệ "%1"</translation>
+        <translation>dòng header không hợp lệ &quot;%1&quot;</translation>
     </message>
     <message>
         <source>header block larger than %1 bytes</source>
@@ -1646,7 +1950,7 @@ Chạy 'callbacklab export --help' để xem thêm thông tin.
     </message>
     <message>
         <source>invalid Content-Length &quot;%1&quot;</source>
-        <translation>Content-Length không hợp lệ "%1"</translation>
+        <translation>Content-Length không hợp lệ &quot;%1&quot;</translation>
     </message>
     <message>
         <source>request has both Transfer-Encoding and Content-Length</source>
@@ -1654,7 +1958,7 @@ Chạy 'callbacklab export --help' để xem thêm thông tin.
     </message>
     <message>
         <source>Transfer-Encoding &quot;%1&quot; is not supported; only chunked is</source>
-        <translation>không hỗ trợ Transfer-Encoding "%1"; chỉ hỗ trợ chunked</translation>
+        <translation>không hỗ trợ Transfer-Encoding &quot;%1&quot;; chỉ hỗ trợ chunked</translation>
     </message>
     <message>
         <source>request body of %1 bytes exceeds the limit of %2 bytes</source>
@@ -1666,7 +1970,7 @@ Chạy 'callbacklab export --help' để xem thêm thông tin.
     </message>
     <message>
         <source>invalid chunked body framing near &quot;%1&quot;</source>
-        <translation>khung body chunked không hợp lệ gần "%1"</translation>
+        <translation>khung body chunked không hợp lệ gần &quot;%1&quot;</translation>
     </message>
     <message>
         <source>trailer fields after a chunked body are not supported</source>
@@ -1771,11 +2075,11 @@ Chạy 'callbacklab export --help' để xem thêm thông tin.
     </message>
     <message>
         <source>&apos;%1&apos; is not an ISO 8601 date and time</source>
-        <translation>'%1' không phải ngày giờ ISO 8601</translation>
+        <translation>&apos;%1&apos; không phải ngày giờ ISO 8601</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not &quot;%2&quot;</source>
-        <translation>'%1' không phải "%2"</translation>
+        <translation>&apos;%1&apos; không phải &quot;%2&quot;</translation>
     </message>
     <message>
         <source>version %1 is not supported; this CallbackLab reads version %2</source>
@@ -1783,11 +2087,11 @@ Chạy 'callbacklab export --help' để xem thêm thông tin.
     </message>
     <message>
         <source>&apos;%1&apos; is not allow, deny or rejected</source>
-        <translation>'%1' không phải allow, deny hoặc rejected</translation>
+        <translation>&apos;%1&apos; không phải allow, deny hoặc rejected</translation>
     </message>
     <message>
         <source>unknown outcome &apos;%1&apos;</source>
-        <translation>outcome không xác định '%1'</translation>
+        <translation>outcome không xác định &apos;%1&apos;</translation>
     </message>
     <message>
         <source>invalid JSON at byte %1: %2</source>
@@ -1796,6 +2100,159 @@ Chạy 'callbacklab export --help' để xem thêm thông tin.
     <message>
         <source>the line is not a JSON object</source>
         <translation>dòng không phải JSON object</translation>
+    </message>
+</context>
+<context>
+    <name>LogViewPanel</name>
+    <message>
+        <source>Reading the log failed: %1</source>
+        <translation>Đọc nhật ký thất bại: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Newest</source>
+        <translation>&amp;Theo dõi mới nhất</translation>
+    </message>
+    <message>
+        <source>Keep the newest exchange in view</source>
+        <translation>Luôn hiển thị lượt trao đổi mới nhất</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Capture</source>
+        <translation>Tạm &amp;dừng ghi</translation>
+    </message>
+    <message>
+        <source>Stop storing exchanges in the log; callbacks are still answered</source>
+        <translation>Ngừng lưu lượt trao đổi vào nhật ký; callback vẫn được trả lời</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;curl</source>
+        <translation>&amp;Sao chép dạng curl</translation>
+    </message>
+    <message>
+        <source>&amp;Export...</source>
+        <translation>&amp;Xuất...</translation>
+    </message>
+    <message>
+        <source>&amp;Import...</source>
+        <translation>&amp;Nhập...</translation>
+    </message>
+    <message>
+        <source>Add Field &amp;Column...</source>
+        <translation>Thêm &amp;cột trường...</translation>
+    </message>
+    <message>
+        <source>Show a callback body field by name as a column</source>
+        <translation>Hiển thị một trường trong body callback thành cột, theo tên trường</translation>
+    </message>
+    <message>
+        <source>Filter: user:bob status:4xx -decision:allow text (Ctrl+F)</source>
+        <translation>Lọc: user:bob status:4xx -decision:allow văn bản (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Lượt trao đổi</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Request log not opened</source>
+        <translation>Chưa mở nhật ký yêu cầu</translation>
+    </message>
+    <message>
+        <source>The request log %1 could not be opened: %2</source>
+        <translation>Không thể mở nhật ký yêu cầu %1: %2</translation>
+    </message>
+    <message>
+        <source>Exchanges are answered but not stored until a log is open. The file is left as it is. Use a new file %1?</source>
+        <translation>Các lượt trao đổi vẫn được trả lời nhưng không được lưu cho đến khi mở được một nhật ký. Tệp được giữ nguyên. Dùng tệp mới %1?</translation>
+    </message>
+    <message>
+        <source>Use New File</source>
+        <translation>Dùng tệp mới</translation>
+    </message>
+    <message>
+        <source>Continue Without Log</source>
+        <translation>Tiếp tục không có nhật ký</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exchange(s)</source>
+        <translation>
+            <numerusform>%n lượt trao đổi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matching</source>
+        <translation>
+            <numerusform>%n lượt khớp</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(capture paused, %n not stored)</source>
+        <translation>
+            <numerusform>(đang tạm dừng ghi, %n lượt chưa được lưu)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Field Columns</source>
+        <translation>Cột trường</translation>
+    </message>
+    <message>
+        <source>Callback body fields to show as columns, separated by commas (a dot for nested fields):</source>
+        <translation>Các trường trong body callback cần hiển thị thành cột, cách nhau bằng dấu phẩy (dùng dấu chấm cho trường lồng nhau):</translation>
+    </message>
+    <message>
+        <source>HAR (*.har)</source>
+        <translation>HAR (*.har)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export Exchanges</source>
+        <translation>Xuất lượt trao đổi</translation>
+    </message>
+    <message>
+        <source>Replace users, sessions, IP addresses and user agents with placeholders (redact)?</source>
+        <translation>Thay user, session, địa chỉ IP và user agent bằng giá trị giả (ẩn danh hóa)?</translation>
+    </message>
+    <message>
+        <source>No exchange is selected</source>
+        <translation>Chưa chọn lượt trao đổi nào</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Không thể ghi %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n exchange(s) to %1</source>
+        <translation>
+            <numerusform>Đã xuất %n lượt trao đổi vào %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Exchanges</source>
+        <translation>Nhập lượt trao đổi</translation>
+    </message>
+    <message>
+        <source>HAR or JSON Lines (*.har *.jsonl *.json);;All files (*)</source>
+        <translation>HAR hoặc JSON Lines (*.har *.jsonl *.json);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Không thể đọc %1: %2</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n exchange(s); some entries were left out.</source>
+        <translation>
+            <numerusform>Đã nhập %n lượt trao đổi; một số mục đã bị bỏ qua.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1823,14 +2280,6 @@ Chạy 'callbacklab export --help' để xem thêm thông tin.
     <message>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
-    </message>
-    <message>
-        <source>&amp;Open Profile...</source>
-        <translation>&amp;Mở hồ sơ...</translation>
-    </message>
-    <message>
-        <source>Save Profile &amp;As...</source>
-        <translation>&amp;Lưu hồ sơ thành...</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1885,6 +2334,136 @@ Chạy 'callbacklab export --help' để xem thêm thông tin.
         <translation>Lưu hồ sơ %1 thất bại: %2</translation>
     </message>
     <message>
+        <source>Changes are saved to %1</source>
+        <translation>Thay đổi được lưu vào %1</translation>
+    </message>
+    <message>
+        <source>About CallbackLab</source>
+        <translation>Giới thiệu CallbackLab</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;CallbackLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Stands in for a content provider&apos;s DRM license-authorization callback (Sigma DRM callback authorization): answers each callback with the decision and custom rights token (CRT) you set, and shows every exchange with the places where it departs from the callback contract.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;CallbackLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Đóng vai callback xác thực cấp giấy phép DRM của nhà cung cấp nội dung (Sigma DRM callback authorization): trả lời mỗi callback bằng quyết định và custom rights token (CRT) bạn đặt, đồng thời hiển thị mọi lượt trao đổi cùng những chỗ lệch khỏi đặc tả callback.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Stored Request Log</source>
+        <translation>Nhật ký yêu cầu đã lưu</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Quy tắc</translation>
+    </message>
+    <message>
+        <source>Counters</source>
+        <translation>Bộ đếm</translation>
+    </message>
+    <message>
+        <source>&amp;Make Rule from Exchange</source>
+        <translation>&amp;Tạo quy tắc từ lượt trao đổi</translation>
+    </message>
+    <message>
+        <source>Make &amp;Asset Row (Deny)</source>
+        <translation>Tạo dòng &amp;asset (Từ chối)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>Select an exchange in the log to make a rule from it</source>
+        <translation>Chọn một lượt trao đổi trong nhật ký để tạo quy tắc từ đó</translation>
+    </message>
+    <message>
+        <source>Select an exchange with an asset in the log</source>
+        <translation>Chọn một lượt trao đổi có asset trong nhật ký</translation>
+    </message>
+    <message>
+        <source>Deny asset %1</source>
+        <translation>Từ chối asset %1</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Công cụ</translation>
+    </message>
+    <message>
+        <source>&amp;Replay...</source>
+        <translation>&amp;Phát lại...</translation>
+    </message>
+    <message>
+        <source>Replay &amp;Selected Exchanges</source>
+        <translation>Phát lại các lượt trao đổi đã &amp;chọn</translation>
+    </message>
+    <message>
+        <source>Select exchanges in the log to replay them</source>
+        <translation>Chọn các lượt trao đổi trong nhật ký để phát lại</translation>
+    </message>
+</context>
+<context>
+    <name>MasterSwitchBar</name>
+    <message>
+        <source>Off: rules and assets decide</source>
+        <translation>Tắt: quy tắc và asset quyết định</translation>
+    </message>
+    <message>
+        <source>Allow all</source>
+        <translation>Cho phép tất cả</translation>
+    </message>
+    <message>
+        <source>Deny all</source>
+        <translation>Từ chối tất cả</translation>
+    </message>
+    <message>
+        <source>Answers every callback the same way, ignoring rules, assets and the default decision</source>
+        <translation>Trả lời mọi callback theo cùng một cách, bỏ qua quy tắc, asset và quyết định mặc định</translation>
+    </message>
+    <message>
+        <source>Master switch:</source>
+        <translation>Công tắc tổng:</translation>
+    </message>
+    <message>
+        <source>Master switch %1</source>
+        <translation>Công tắc tổng: %1</translation>
+    </message>
+    <message>
+        <source>Allow all is on: rules and assets are ignored</source>
+        <translation>Đang bật Cho phép tất cả: quy tắc và asset bị bỏ qua</translation>
+    </message>
+    <message>
+        <source>Deny all is on: rules and assets are ignored</source>
+        <translation>Đang bật Từ chối tất cả: quy tắc và asset bị bỏ qua</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileController</name>
+    <message>
+        <source>&amp;New Profile</source>
+        <translation>&amp;Hồ sơ mới</translation>
+    </message>
+    <message>
+        <source>&amp;Open Profile...</source>
+        <translation>&amp;Mở hồ sơ...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Mở &amp;gần đây</translation>
+    </message>
+    <message>
+        <source>Save Profile &amp;As...</source>
+        <translation>&amp;Lưu hồ sơ thành...</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Hồ sơ mới</translation>
+    </message>
+    <message>
+        <source>Profile not saved</source>
+        <translation>Chưa lưu hồ sơ</translation>
+    </message>
+    <message>
+        <source>The profile could not be saved to %1: %2</source>
+        <translation>Không thể lưu hồ sơ vào %1: %2</translation>
+    </message>
+    <message>
         <source>Profile not loaded</source>
         <translation>Chưa nạp hồ sơ</translation>
     </message>
@@ -1893,12 +2472,32 @@ Chạy 'callbacklab export --help' để xem thêm thông tin.
         <translation>Không thể nạp hồ sơ %1.</translation>
     </message>
     <message>
+        <source>Changes are not saved until you choose a file with Save As.</source>
+        <translation>Thay đổi sẽ không được lưu cho đến khi bạn chọn tệp bằng Lưu thành.</translation>
+    </message>
+    <message>
+        <source>Changes are still saved to %1.</source>
+        <translation>Thay đổi vẫn được lưu vào %1.</translation>
+    </message>
+    <message>
         <source>%1
 
-CallbackLab runs with the built-in defaults and leaves the file unchanged. Changes are not saved until you choose another file with File &gt; Save Profile As.</source>
+The current settings stay in use and the file is left unchanged. %2</source>
         <translation>%1
 
-CallbackLab chạy với cài đặt mặc định có sẵn và giữ nguyên tệp. Thay đổi sẽ không được lưu cho đến khi bạn chọn một tệp khác bằng Tệp &gt; Lưu hồ sơ thành.</translation>
+Cài đặt hiện tại vẫn được dùng và tệp được giữ nguyên. %2</translation>
+    </message>
+    <message>
+        <source>Save As...</source>
+        <translation>Lưu thành...</translation>
+    </message>
+    <message>
+        <source>Untitled, not saved - CallbackLab</source>
+        <translation>Chưa đặt tên, chưa lưu - CallbackLab</translation>
+    </message>
+    <message>
+        <source>%1 - CallbackLab</source>
+        <translation>%1 - CallbackLab</translation>
     </message>
     <message>
         <source>Open Profile</source>
@@ -1909,36 +2508,16 @@ CallbackLab chạy với cài đặt mặc định có sẵn và giữ nguyên t
         <translation>Hồ sơ (*.json);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <source>The profile %1 could not be loaded: %2</source>
-        <translation>Không thể nạp hồ sơ %1: %2</translation>
-    </message>
-    <message>
-        <source>Opened %1; server changes apply on the next Start</source>
-        <translation>Đã mở %1; thay đổi về máy chủ có hiệu lực ở lần Bắt đầu tiếp theo</translation>
-    </message>
-    <message>
         <source>Save Profile As</source>
         <translation>Lưu hồ sơ thành</translation>
     </message>
     <message>
-        <source>Changes are saved to %1</source>
-        <translation>Thay đổi được lưu vào %1</translation>
+        <source>No recent profiles</source>
+        <translation>Không có hồ sơ gần đây</translation>
     </message>
     <message>
-        <source>CallbackLab - built-in defaults, not saved</source>
-        <translation>CallbackLab - cài đặt mặc định có sẵn, chưa lưu</translation>
-    </message>
-    <message>
-        <source>CallbackLab - %1</source>
-        <translation>CallbackLab - %1</translation>
-    </message>
-    <message>
-        <source>About CallbackLab</source>
-        <translation>Giới thiệu CallbackLab</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;CallbackLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Stands in for a content provider&apos;s DRM license-authorization callback (Sigma DRM callback authorization): answers each callback with the decision and custom rights token (CRT) you set, and shows every exchange with the places where it departs from the callback contract.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;CallbackLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Đóng vai callback xác thực cấp giấy phép DRM của nhà cung cấp nội dung (Sigma DRM callback authorization): trả lời mỗi callback bằng quyết định và custom rights token (CRT) bạn đặt, đồng thời hiển thị mọi lượt trao đổi cùng những chỗ lệch khỏi đặc tả callback.&lt;/p&gt;</translation>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Xóa danh sách</translation>
     </message>
 </context>
 <context>
@@ -1949,7 +2528,7 @@ CallbackLab chạy với cài đặt mặc định có sẵn và giữ nguyên t
     </message>
     <message>
         <source>field &quot;%1&quot; %2</source>
-        <translation>trường "%1" %2</translation>
+        <translation>trường &quot;%1&quot; %2</translation>
     </message>
     <message>
         <source>Cannot load profile %1: %2</source>
@@ -1984,7 +2563,7 @@ CallbackLab chạy với cài đặt mặc định có sẵn và giữ nguyên t
     </message>
     <message>
         <source>must be one of %1, not &quot;%2&quot;</source>
-        <translation>phải là một trong %1, không phải "%2"</translation>
+        <translation>phải là một trong %1, không phải &quot;%2&quot;</translation>
     </message>
     <message>
         <source>is missing</source>
@@ -1992,7 +2571,7 @@ CallbackLab chạy với cài đặt mặc định có sẵn và giữ nguyên t
     </message>
     <message>
         <source>is not an IP address: &quot;%1&quot;</source>
-        <translation>không phải địa chỉ IP: "%1"</translation>
+        <translation>không phải địa chỉ IP: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>is missing or empty</source>
@@ -2000,7 +2579,7 @@ CallbackLab chạy với cài đặt mặc định có sẵn và giữ nguyên t
     </message>
     <message>
         <source>repeats asset &quot;%1&quot;</source>
-        <translation>lặp lại asset "%1"</translation>
+        <translation>lặp lại asset &quot;%1&quot;</translation>
     </message>
     <message>
         <source>is not a DRM scheme that can have its own CRT; use %1</source>
@@ -2012,7 +2591,7 @@ CallbackLab chạy với cài đặt mặc định có sẵn và giữ nguyên t
     </message>
     <message>
         <source>must be &quot;%1&quot;</source>
-        <translation>phải là "%1"</translation>
+        <translation>phải là &quot;%1&quot;</translation>
     </message>
     <message>
         <source>must be a whole number from 1</source>
@@ -2024,7 +2603,16 @@ CallbackLab chạy với cài đặt mặc định có sẵn và giữ nguyên t
     </message>
     <message>
         <source>must be &quot;allow&quot; or &quot;deny&quot;, not &quot;%1&quot;</source>
-        <translation>phải là "allow" hoặc "deny", không phải "%1"</translation>
+        <translation>phải là &quot;allow&quot; hoặc &quot;deny&quot;, không phải &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>RateSparkline</name>
+    <message numerus="yes">
+        <source>Callbacks per second over the last %n minute(s)</source>
+        <translation>
+            <numerusform>Số callback mỗi giây trong %n phút gần nhất</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2034,12 +2622,12 @@ CallbackLab chạy với cài đặt mặc định có sẵn và giữ nguyên t
 Try &apos;%2&apos; for more information.
 </source>
         <translation>callbacklab: %1
-Chạy '%2' để xem thêm thông tin.
+Chạy &apos;%2&apos; để xem thêm thông tin.
 </translation>
     </message>
     <message>
         <source>invalid value for --%1: &apos;%2&apos; is not a whole number from %3 to %4</source>
-        <translation>giá trị không hợp lệ cho --%1: '%2' không phải số nguyên từ %3 đến %4</translation>
+        <translation>giá trị không hợp lệ cho --%1: &apos;%2&apos; không phải số nguyên từ %3 đến %4</translation>
     </message>
     <message>
         <source>Replays saved callbacks against a target and compares each response with the expected one.
@@ -2105,7 +2693,7 @@ cú pháp hoặc không đọc được đầu vào.</translation>
     </message>
     <message>
         <source>Add the header &apos;Name: value&apos;, replacing a sent header of that name; may be repeated.</source>
-        <translation>Thêm header 'Name: value', thay thế header cùng tên đã gửi; có thể lặp lại.</translation>
+        <translation>Thêm header &apos;Name: value&apos;, thay thế header cùng tên đã gửi; có thể lặp lại.</translation>
     </message>
     <message>
         <source>Write a JUnit XML report to FILE.</source>
@@ -2125,27 +2713,27 @@ cú pháp hoặc không đọc được đầu vào.</translation>
     </message>
     <message>
         <source>invalid value for --target: &apos;%1&apos; is not an http or https URL</source>
-        <translation>giá trị không hợp lệ cho --target: '%1' không phải URL http hoặc https</translation>
+        <translation>giá trị không hợp lệ cho --target: &apos;%1&apos; không phải URL http hoặc https</translation>
     </message>
     <message>
         <source>invalid value for --rate: &apos;%1&apos; is not a number of requests per second from 0 to 1000000</source>
-        <translation>giá trị không hợp lệ cho --rate: '%1' không phải số yêu cầu mỗi giây từ 0 đến 1000000</translation>
+        <translation>giá trị không hợp lệ cho --rate: &apos;%1&apos; không phải số yêu cầu mỗi giây từ 0 đến 1000000</translation>
     </message>
     <message>
         <source>invalid value for --method: &apos;%1&apos;; give GET, POST or PUT</source>
-        <translation>giá trị không hợp lệ cho --method: '%1'; hãy dùng GET, POST hoặc PUT</translation>
+        <translation>giá trị không hợp lệ cho --method: &apos;%1&apos;; hãy dùng GET, POST hoặc PUT</translation>
     </message>
     <message>
         <source>invalid value for --encoding: &apos;%1&apos;; give one of %2</source>
-        <translation>giá trị không hợp lệ cho --encoding: '%1'; hãy dùng một trong %2</translation>
+        <translation>giá trị không hợp lệ cho --encoding: &apos;%1&apos;; hãy dùng một trong %2</translation>
     </message>
     <message>
         <source>invalid value for --contract: &apos;%1&apos;; give warning, error or off</source>
-        <translation>giá trị không hợp lệ cho --contract: '%1'; hãy dùng warning, error hoặc off</translation>
+        <translation>giá trị không hợp lệ cho --contract: &apos;%1&apos;; hãy dùng warning, error hoặc off</translation>
     </message>
     <message>
         <source>invalid value for --header: &apos;%1&apos;; write it as &apos;Name: value&apos;</source>
-        <translation>giá trị không hợp lệ cho --header: '%1'; hãy viết dạng 'Name: value'</translation>
+        <translation>giá trị không hợp lệ cho --header: &apos;%1&apos;; hãy viết dạng &apos;Name: value&apos;</translation>
     </message>
     <message>
         <source>%1: %2/%3 done, %4 in flight, %5 queued; %6 matched, %7 differed, %8 errors
@@ -2214,7 +2802,7 @@ cú pháp hoặc không đọc được đầu vào.</translation>
     <name>ReplayComparison</name>
     <message>
         <source>invalid target &apos;%1&apos;: give an http or https URL such as http://127.0.0.1:8080/</source>
-        <translation>đích không hợp lệ '%1': hãy dùng URL http hoặc https như http://127.0.0.1:8080/</translation>
+        <translation>đích không hợp lệ &apos;%1&apos;: hãy dùng URL http hoặc https như http://127.0.0.1:8080/</translation>
     </message>
     <message>
         <source>invalid concurrency %1: give a number from 1 to %2</source>
@@ -2238,7 +2826,7 @@ cú pháp hoặc không đọc được đầu vào.</translation>
     </message>
     <message>
         <source>invalid method &apos;%1&apos;: give GET, POST or PUT</source>
-        <translation>phương thức không hợp lệ '%1': hãy dùng GET, POST hoặc PUT</translation>
+        <translation>phương thức không hợp lệ &apos;%1&apos;: hãy dùng GET, POST hoặc PUT</translation>
     </message>
     <message>
         <source>error %1: %2</source>
@@ -2286,7 +2874,7 @@ cú pháp hoặc không đọc được đầu vào.</translation>
     </message>
     <message>
         <source>unsupported URL scheme &apos;%1&apos; in %2: use http or https</source>
-        <translation>không hỗ trợ scheme URL '%1' trong %2: hãy dùng http hoặc https</translation>
+        <translation>không hỗ trợ scheme URL &apos;%1&apos; trong %2: hãy dùng http hoặc https</translation>
     </message>
     <message>
         <source>cannot re-encode the callback: %1</source>
@@ -2337,6 +2925,77 @@ cú pháp hoặc không đọc được đầu vào.</translation>
     </message>
 </context>
 <context>
+    <name>ReplayResultModel</name>
+    <message>
+        <source>Request</source>
+        <translation>Yêu cầu</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Phương thức</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Mong đợi</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Thực tế</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Độ trễ</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Phát hiện</translation>
+    </message>
+    <message>
+        <source>%1 (repeat %2)</source>
+        <translation>%1 (lần lặp %2)</translation>
+    </message>
+    <message>
+        <source>matched</source>
+        <translation>khớp</translation>
+    </message>
+    <message>
+        <source>differed: %1</source>
+        <translation>khác: %1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>lỗi: %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 (over %2 ms)</source>
+        <translation>%1 (vượt %2 ms)</translation>
+    </message>
+    <message>
+        <source>%1 (budget %2 ms)</source>
+        <translation>%1 (ngưỡng %2 ms)</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>bất kỳ</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>không có phản hồi</translation>
+    </message>
+</context>
+<context>
     <name>ReplaySuiteFormat</name>
     <message>
         <source>unknown field; known fields here are %1</source>
@@ -2372,11 +3031,11 @@ cú pháp hoặc không đọc được đầu vào.</translation>
     </message>
     <message>
         <source>must be an array of {&quot;name&quot;, &quot;value&quot;} objects</source>
-        <translation>phải là mảng các object {"name", "value"}</translation>
+        <translation>phải là mảng các object {&quot;name&quot;, &quot;value&quot;}</translation>
     </message>
     <message>
         <source>must be a {&quot;name&quot;, &quot;value&quot;} object</source>
-        <translation>phải là object {"name", "value"}</translation>
+        <translation>phải là object {&quot;name&quot;, &quot;value&quot;}</translation>
     </message>
     <message>
         <source>must be a header name without spaces, colons or line breaks</source>
@@ -2432,7 +3091,7 @@ cú pháp hoặc không đọc được đầu vào.</translation>
     </message>
     <message>
         <source>must be &quot;%1&quot;; this is not a replay suite</source>
-        <translation>phải là "%1"; đây không phải bộ phát lại</translation>
+        <translation>phải là &quot;%1&quot;; đây không phải bộ phát lại</translation>
     </message>
     <message>
         <source>must be a positive whole number</source>
@@ -2457,6 +3116,419 @@ cú pháp hoặc không đọc được đầu vào.</translation>
     <message>
         <source>cannot read the file: %1</source>
         <translation>không thể đọc tệp: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayWindow</name>
+    <message>
+        <source>Failed to write %1: %2</source>
+        <translation>Ghi %1 thất bại: %2</translation>
+    </message>
+    <message>
+        <source>expects any response</source>
+        <translation>mong đợi phản hồi bất kỳ</translation>
+    </message>
+    <message>
+        <source>expects recorded %1</source>
+        <translation>mong đợi %1 đã ghi</translation>
+    </message>
+    <message>
+        <source>expects %1</source>
+        <translation>mong đợi %1</translation>
+    </message>
+    <message>
+        <source>expects %1 %2</source>
+        <translation>mong đợi %1 %2</translation>
+    </message>
+    <message>
+        <source>Replay - CallbackLab</source>
+        <translation>Phát lại - CallbackLab</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Yêu cầu</translation>
+    </message>
+    <message>
+        <source>Add &amp;File...</source>
+        <translation>Thêm &amp;tệp...</translation>
+    </message>
+    <message>
+        <source>Add the requests of a HAR, JSON Lines or suite file</source>
+        <translation>Thêm các yêu cầu từ tệp HAR, JSON Lines hoặc tệp bộ phát lại</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Xóa</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>Xóa toàn &amp;bộ</translation>
+    </message>
+    <message>
+        <source>Paste a curl command, e.g. from a browser&apos;s Copy as cURL</source>
+        <translation>Dán một lệnh curl, ví dụ từ Copy as cURL của trình duyệt</translation>
+    </message>
+    <message>
+        <source>Add Curl Command</source>
+        <translation>Thêm lệnh curl</translation>
+    </message>
+    <message>
+        <source>Composer</source>
+        <translation>Composer</translation>
+    </message>
+    <message>
+        <source>Curl</source>
+        <translation>Curl</translation>
+    </message>
+    <message>
+        <source>Expectation</source>
+        <translation>Kết quả mong đợi</translation>
+    </message>
+    <message>
+        <source>Any response</source>
+        <translation>Phản hồi bất kỳ</translation>
+    </message>
+    <message>
+        <source>Recorded response</source>
+        <translation>Phản hồi đã ghi</translation>
+    </message>
+    <message>
+        <source>Set by hand</source>
+        <translation>Đặt thủ công</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Cho phép</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>any status</source>
+        <translation>mã trạng thái bất kỳ</translation>
+    </message>
+    <message>
+        <source>CRT fields as a JSON object, e.g. {&quot;hdcpLevel&quot;: &quot;HDCP v2.2&quot;}</source>
+        <translation>Các trường CRT dạng JSON object, ví dụ {&quot;hdcpLevel&quot;: &quot;HDCP v2.2&quot;}</translation>
+    </message>
+    <message>
+        <source>&amp;Apply to Selected</source>
+        <translation>Áp &amp;dụng cho mục đã chọn</translation>
+    </message>
+    <message>
+        <source>Set this expectation on the selected requests, or on all when none is selected</source>
+        <translation>Đặt kết quả mong đợi này cho các yêu cầu đã chọn, hoặc cho tất cả nếu chưa chọn yêu cầu nào</translation>
+    </message>
+    <message>
+        <source>Expect &amp;Last Responses</source>
+        <translation>Mong đợi phản hồi &amp;gần nhất</translation>
+    </message>
+    <message>
+        <source>Make each request expect the response it got in the last run</source>
+        <translation>Đặt cho mỗi yêu cầu mong đợi phản hồi mà nó nhận được ở lần chạy trước</translation>
+    </message>
+    <message>
+        <source>Expect:</source>
+        <translation>Mong đợi:</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Quyết định:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Mã trạng thái:</translation>
+    </message>
+    <message>
+        <source>CRT fields:</source>
+        <translation>Các trường CRT:</translation>
+    </message>
+    <message>
+        <source>Target and Options</source>
+        <translation>Đích và tùy chọn</translation>
+    </message>
+    <message>
+        <source>http://127.0.0.1:8080/ or any http or https URL</source>
+        <translation>http://127.0.0.1:8080/ hoặc bất kỳ URL http hay https nào</translation>
+    </message>
+    <message>
+        <source>Built-in Responder</source>
+        <translation>Bộ phản hồi tích hợp</translation>
+    </message>
+    <message>
+        <source>As recorded</source>
+        <translation>Như đã ghi</translation>
+    </message>
+    <message>
+        <source>Headers to add or replace, one per line as Name: value</source>
+        <translation>Header cần thêm hoặc thay thế, mỗi dòng một header dạng Name: value</translation>
+    </message>
+    <message>
+        <source>Ignore TLS errors</source>
+        <translation>Bỏ qua lỗi TLS</translation>
+    </message>
+    <message>
+        <source>Warning: accepts any certificate, so the connection can be intercepted. Use only for test servers with self-signed certificates.</source>
+        <translation>Cảnh báo: chấp nhận mọi chứng chỉ, nên kết nối có thể bị chặn bắt. Chỉ dùng cho máy chủ thử nghiệm có chứng chỉ tự ký.</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>không giới hạn</translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <translation> /s</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <source>Over budget counts as differing</source>
+        <translation>Tính phản hồi vượt ngưỡng là khác</translation>
+    </message>
+    <message>
+        <source>Parity: also send in the other encoding</source>
+        <translation>Tương đương: gửi thêm theo kiểu mã hóa còn lại</translation>
+    </message>
+    <message>
+        <source>Warnings and errors differ</source>
+        <translation>Cảnh báo và lỗi tính là khác</translation>
+    </message>
+    <message>
+        <source>Errors differ</source>
+        <translation>Lỗi tính là khác</translation>
+    </message>
+    <message>
+        <source>Only listed</source>
+        <translation>Chỉ liệt kê</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Chạy</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Hủy</translation>
+    </message>
+    <message>
+        <source>L&amp;oad Suite...</source>
+        <translation>&amp;Nạp bộ phát lại...</translation>
+    </message>
+    <message>
+        <source>&amp;Save Suite...</source>
+        <translation>&amp;Lưu bộ phát lại...</translation>
+    </message>
+    <message>
+        <source>Export &amp;JUnit...</source>
+        <translation>Xuất &amp;JUnit...</translation>
+    </message>
+    <message>
+        <source>Export JSO&amp;N...</source>
+        <translation>Xuất JS&amp;ON...</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Đích:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Phương thức:</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>Kiểu mã hóa:</translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation>Header:</translation>
+    </message>
+    <message>
+        <source>Concurrency:</source>
+        <translation>Số yêu cầu đồng thời:</translation>
+    </message>
+    <message>
+        <source>Rate limit:</source>
+        <translation>Giới hạn tốc độ:</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>Timeout:</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Số lần lặp:</translation>
+    </message>
+    <message>
+        <source>Latency budget:</source>
+        <translation>Ngưỡng độ trễ:</translation>
+    </message>
+    <message>
+        <source>Contract findings:</source>
+        <translation>Phát hiện đặc tả:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) to replay.</source>
+        <translation>
+            <numerusform>%n yêu cầu cần phát lại.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At character %1: %2</source>
+        <translation>Tại ký tự %1: %2</translation>
+    </message>
+    <message>
+        <source>curl %1</source>
+        <translation>curl %1</translation>
+    </message>
+    <message>
+        <source>%1  %2  [%3]</source>
+        <translation>%1  %2  [%3]</translation>
+    </message>
+    <message>
+        <source>CRT fields are not a JSON object: %1 at character %2. Write them as {&quot;name&quot;: value}.</source>
+        <translation>Các trường CRT không phải JSON object: %1 tại ký tự %2. Hãy viết dạng {&quot;name&quot;: value}.</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>không phải object</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) have no recorded response; run them and use Expect Last Responses.</source>
+        <translation>
+            <numerusform>%n yêu cầu chưa có phản hồi đã ghi; hãy chạy chúng rồi dùng Mong đợi phản hồi gần nhất.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Expectation set on %n request(s).</source>
+        <translation>
+            <numerusform>Đã đặt kết quả mong đợi cho %n yêu cầu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The request list changed since the last run. Run it again first.</source>
+        <translation>Danh sách yêu cầu đã thay đổi kể từ lần chạy trước. Hãy chạy lại trước.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) now expect their last response.</source>
+        <translation>
+            <numerusform>%n yêu cầu giờ mong đợi phản hồi gần nhất của chúng.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The target &apos;%1&apos; is not an http or https URL.</source>
+        <translation>Đích &apos;%1&apos; không phải URL http hoặc https.</translation>
+    </message>
+    <message>
+        <source>Nothing to replay. Add requests first.</source>
+        <translation>Không có gì để phát lại. Hãy thêm yêu cầu trước.</translation>
+    </message>
+    <message>
+        <source>Running...</source>
+        <translation>Đang chạy...</translation>
+    </message>
+    <message>
+        <source>Queued %1, in flight %2, done %3 (matched %4, differed %5, errors %6)</source>
+        <translation>Đang chờ %1, đang chạy %2, xong %3 (khớp %4, khác %5, lỗi %6)</translation>
+    </message>
+    <message>
+        <source>%1 matched, %2 differed, %3 errors in %4 ms.</source>
+        <translation>%1 khớp, %2 khác, %3 lỗi trong %4 ms.</translation>
+    </message>
+    <message>
+        <source>Canceled: %1</source>
+        <translation>Đã hủy: %1</translation>
+    </message>
+    <message>
+        <source>URL: %1 %2</source>
+        <translation>URL: %1 %2</translation>
+    </message>
+    <message>
+        <source>Error (%1): %2</source>
+        <translation>Lỗi (%1): %2</translation>
+    </message>
+    <message>
+        <source>Location: %1</source>
+        <translation>Vị trí: %1</translation>
+    </message>
+    <message>
+        <source>Body differences (expected -&gt; actual):</source>
+        <translation>Khác biệt body (mong đợi -&gt; thực tế):</translation>
+    </message>
+    <message>
+        <source>Findings:</source>
+        <translation>Phát hiện:</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Response body:</source>
+        <translation>Body phản hồi:</translation>
+    </message>
+    <message>
+        <source>Reading %1...</source>
+        <translation>Đang đọc %1...</translation>
+    </message>
+    <message>
+        <source>Failed to load %1: %2</source>
+        <translation>Nạp %1 thất bại: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n request(s) from %1.</source>
+        <translation>
+            <numerusform>Đã nạp %n yêu cầu từ %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>phát lại</translation>
+    </message>
+    <message>
+        <source>Add Requests from File</source>
+        <translation>Thêm yêu cầu từ tệp</translation>
+    </message>
+    <message>
+        <source>Captures and suites (*.har *.jsonl *.ndjson *.json);;All files (*)</source>
+        <translation>Bản ghi và bộ phát lại (*.har *.jsonl *.ndjson *.json);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Load Replay Suite</source>
+        <translation>Nạp bộ phát lại</translation>
+    </message>
+    <message>
+        <source>Replay suites (*.json);;All files (*)</source>
+        <translation>Bộ phát lại (*.json);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Save Replay Suite</source>
+        <translation>Lưu bộ phát lại</translation>
+    </message>
+    <message>
+        <source>Replay suites (*.json)</source>
+        <translation>Bộ phát lại (*.json)</translation>
+    </message>
+    <message>
+        <source>Export JUnit Report</source>
+        <translation>Xuất báo cáo JUnit</translation>
+    </message>
+    <message>
+        <source>JUnit XML (*.xml)</source>
+        <translation>JUnit XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>Export JSON Report</source>
+        <translation>Xuất báo cáo JSON</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
     </message>
 </context>
 <context>
@@ -2512,7 +3584,211 @@ cú pháp hoặc không đọc được đầu vào.</translation>
     <name>ResponderService</name>
     <message>
         <source>&quot;%1&quot; is not an IP address</source>
-        <translation>"%1" không phải địa chỉ IP</translation>
+        <translation>&quot;%1&quot; không phải địa chỉ IP</translation>
+    </message>
+</context>
+<context>
+    <name>RuleEditorDialog</name>
+    <message>
+        <source>New Rule</source>
+        <translation>Quy tắc mới</translation>
+    </message>
+    <message>
+        <source>Edit Rule %1</source>
+        <translation>Sửa quy tắc %1</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Kích hoạt</translation>
+    </message>
+    <message>
+        <source>&amp;Negate: match when the conditions do not all hold</source>
+        <translation>&amp;Phủ định: khớp khi không phải mọi điều kiện đều thỏa</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Tên:</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Toán tử</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Window (s)</source>
+        <translation>Khoảng thời gian (s)</translation>
+    </message>
+    <message>
+        <source>Ignore case</source>
+        <translation>Không phân biệt hoa thường</translation>
+    </message>
+    <message>
+        <source>Not</source>
+        <translation>Phủ định</translation>
+    </message>
+    <message>
+        <source>Add Condition</source>
+        <translation>Thêm điều kiện</translation>
+    </message>
+    <message>
+        <source>Remove Condition</source>
+        <translation>Xóa điều kiện</translation>
+    </message>
+    <message>
+        <source>Conditions (all must hold; none matches every callback)</source>
+        <translation>Điều kiện (phải thỏa tất cả; không có điều kiện nào thì khớp mọi callback)</translation>
+    </message>
+    <message>
+        <source>The rule&apos;s own CRT payload as a JSON object</source>
+        <translation>Payload CRT riêng của quy tắc, dạng JSON object</translation>
+    </message>
+    <message>
+        <source>Send this body instead of the generated JSON</source>
+        <translation>Gửi body này thay cho JSON được tạo</translation>
+    </message>
+    <message>
+        <source>Usual for the reply</source>
+        <translation>Thông thường cho phản hồi</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Tùy chỉnh</translation>
+    </message>
+    <message>
+        <source>No Content-Type header</source>
+        <translation>Không có header Content-Type</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Trickle: write the reply a few bytes at a time</source>
+        <translation>Gửi nhỏ giọt: ghi phản hồi mỗi lần vài byte</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Hành động</translation>
+    </message>
+    <message>
+        <source>&amp;Reply:</source>
+        <translation>Phản hồ&amp;i:</translation>
+    </message>
+    <message>
+        <source>&amp;CRT:</source>
+        <translation>&amp;CRT:</translation>
+    </message>
+    <message>
+        <source>Own CRT:</source>
+        <translation>CRT riêng:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Mã trạng thái:</translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation>&amp;Body:</translation>
+    </message>
+    <message>
+        <source>Content-Type:</source>
+        <translation>Content-Type:</translation>
+    </message>
+    <message>
+        <source>&amp;Delay:</source>
+        <translation>Trì &amp;hoãn:</translation>
+    </message>
+    <message>
+        <source>header name</source>
+        <translation>tên header</translation>
+    </message>
+    <message>
+        <source>e.g. requestMetadata.remoteAddr</source>
+        <translation>ví dụ requestMetadata.remoteAddr</translation>
+    </message>
+    <message>
+        <source>values separated by commas</source>
+        <translation>các giá trị cách nhau bằng dấu phẩy</translation>
+    </message>
+    <message>
+        <source>Not applied: invalid JSON at byte %1: %2</source>
+        <translation>Chưa áp dụng: JSON không hợp lệ tại byte %1: %2</translation>
+    </message>
+    <message>
+        <source>Not applied: the CRT must be a JSON object</source>
+        <translation>Chưa áp dụng: CRT phải là một JSON object</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The rule is skipped until these are fixed; you can save it anyway:
+%1</source>
+        <translation>Quy tắc sẽ bị bỏ qua cho đến khi sửa các lỗi sau; bạn vẫn có thể lưu nó:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>RuleTableModel</name>
+    <message>
+        <source>no callback</source>
+        <translation>không callback nào</translation>
+    </message>
+    <message>
+        <source>every callback</source>
+        <translation>mọi callback</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> và </translation>
+    </message>
+    <message>
+        <source>not (%1)</source>
+        <translation>không (%1)</translation>
+    </message>
+    <message>
+        <source>Enable rule %1</source>
+        <translation>Bật quy tắc %1</translation>
+    </message>
+    <message>
+        <source>Disable rule %1</source>
+        <translation>Tắt quy tắc %1</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Bật</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Điều kiện</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Hành động</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Vấn đề</translation>
     </message>
 </context>
 <context>
@@ -2551,7 +3827,7 @@ cú pháp hoặc không đọc được đầu vào.</translation>
     </message>
     <message>
         <source>The field path &quot;%1&quot; has an empty part between dots.</source>
-        <translation>Đường dẫn trường "%1" có phần rỗng giữa hai dấu chấm.</translation>
+        <translation>Đường dẫn trường &quot;%1&quot; có phần rỗng giữa hai dấu chấm.</translation>
     </message>
     <message>
         <source>Enter the header name, such as User-Agent.</source>
@@ -2767,6 +4043,65 @@ cú pháp hoặc không đọc được đầu vào.</translation>
     </message>
 </context>
 <context>
+    <name>RulesPanel</name>
+    <message>
+        <source>Checked top to bottom before the assets; the first matching rule decides.</source>
+        <translation>Được kiểm tra từ trên xuống trước các asset; quy tắc khớp đầu tiên sẽ quyết định.</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Thêm</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Nhân bản</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>Xó&amp;a</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>Chuyển &amp;lên</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>Chuyển &amp;xuống</translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation>Quy tắc %1</translation>
+    </message>
+    <message>
+        <source>Add rule %1</source>
+        <translation>Thêm quy tắc %1</translation>
+    </message>
+    <message>
+        <source>Edit rule %1</source>
+        <translation>Sửa quy tắc %1</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (bản sao)</translation>
+    </message>
+    <message>
+        <source>Duplicate rule %1</source>
+        <translation>Nhân bản quy tắc %1</translation>
+    </message>
+    <message>
+        <source>Delete rule %1</source>
+        <translation>Xóa quy tắc %1</translation>
+    </message>
+    <message>
+        <source>Move rule %1</source>
+        <translation>Di chuyển quy tắc %1</translation>
+    </message>
+</context>
+<context>
     <name>ServeCommand</name>
     <message>
         <source>callbacklab: %1</source>
@@ -2853,7 +4188,7 @@ cú pháp hoặc không đọc được đầu vào.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address and is not saved; use e.g. 127.0.0.1 or 0.0.0.0</source>
-        <translation>"%1" không phải địa chỉ IP và không được lưu; hãy dùng ví dụ 127.0.0.1 hoặc 0.0.0.0</translation>
+        <translation>&quot;%1&quot; không phải địa chỉ IP và không được lưu; hãy dùng ví dụ 127.0.0.1 hoặc 0.0.0.0</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -2862,6 +4197,77 @@ cú pháp hoặc không đọc được đầu vào.</translation>
     <message>
         <source>not listening</source>
         <translation>không lắng nghe</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsView</name>
+    <message>
+        <source>By session</source>
+        <translation>Theo session</translation>
+    </message>
+    <message>
+        <source>By user</source>
+        <translation>Theo user</translation>
+    </message>
+    <message>
+        <source>Counting...</source>
+        <translation>Đang đếm...</translation>
+    </message>
+    <message>
+        <source>the request log is not open</source>
+        <translation>nhật ký yêu cầu chưa được mở</translation>
+    </message>
+    <message>
+        <source>Grouping failed: %1</source>
+        <translation>Nhóm thất bại: %1</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Số session</translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation>Lượt trao đổi</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>Lần đầu</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Lần cuối</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Cho phép</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Bác bỏ</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n largest groups</source>
+        <translation>
+            <numerusform>%n nhóm lớn nhất</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n nhóm</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2888,6 +4294,61 @@ cú pháp hoặc không đọc được đầu vào.</translation>
     <message>
         <source>Cannot use request log %1: %2</source>
         <translation>Không thể dùng nhật ký yêu cầu %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>StoredLogModel</name>
+    <message>
+        <source>%1, client gone</source>
+        <translation>%1, client đã ngắt</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>đã đóng</translation>
+    </message>
+    <message>
+        <source>no reply</source>
+        <translation>không phản hồi</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Phương thức</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Asset</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>DRM scheme</source>
+        <translation>DRM scheme</translation>
+    </message>
+    <message>
+        <source>Client IP</source>
+        <translation>IP client</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Độ trễ</translation>
     </message>
 </context>
 <context>
