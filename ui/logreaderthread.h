@@ -27,8 +27,9 @@ public:
     void setFileName(const QString &fileName);
 
     // Runs query(reader) on the worker thread and then done(result) on this
-    // object's thread, where receiver must live too. The reader passed in is closed when the file cannot
-    // be opened, and its calls then return StoreError::Code::NotOpen.
+    // object's thread, where receiver must live too. The reader passed in is
+    // closed when the file cannot be opened, and its calls then return
+    // StoreError::Code::NotOpen.
     template <typename Query, typename Done>
     void run(QObject *receiver, Query query, Done done)
     {
