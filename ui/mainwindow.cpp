@@ -27,6 +27,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QTabWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -121,12 +122,24 @@ void MainWindow::buildWidgets()
     m_logSplitter->setStretchFactor(1, 2);
     m_logSplitter->setChildrenCollapsible(false);
 
+    // The stored request log is the main view; the live tab keeps this
+    // session's exchanges in memory and still works when no log file opens.
+    m_storedLog = new LogViewPanel;
+    m_storedLog->setObjectName(QStringLiteral("storedLogPanel"));
+    auto *logTabs = new QTabWidget;
+    logTabs->setObjectName(QStringLiteral("logTabs"));
+    logTabs->setDocumentMode(true);
+    logTabs->addTab(m_storedLog, tr("Request Log"));
+    logTabs->addTab(m_logSplitter, tr("Live (This Session)"));
+    logTabs->setTabToolTip(0, tr("Every exchange kept in the request log file, with filters, sessions and export"));
+    logTabs->setTabToolTip(1, tr("Exchanges of this session, kept in memory"));
+
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 4, 0);
     layout->setSpacing(2);
     layout->addWidget(m_serverBar);
-    layout->addWidget(m_logSplitter, 1);
+    layout->addWidget(logTabs, 1);
     setCentralWidget(central);
 
     m_decisions = new DecisionsPanel(m_store);
@@ -145,12 +158,6 @@ void MainWindow::buildWidgets()
     crtDock->setToolTip(tr("Custom rights token sent with an allowed callback"));
     tabifyDockWidget(decisionsDock, crtDock);
 
-    m_storedLog = new LogViewPanel;
-    m_storedLog->setObjectName(QStringLiteral("storedLogPanel"));
-    auto *storedLogDock = new QDockWidget(tr("Stored Request Log"), this);
-    storedLogDock->setObjectName(QStringLiteral("storedLogDock"));
-    storedLogDock->setWidget(m_storedLog);
-    addDockWidget(Qt::BottomDockWidgetArea, storedLogDock);
     decisionsDock->raise();
 
     m_traffic = new TrafficStatusLabel;

@@ -2346,10 +2346,6 @@ Chạy &apos;callbacklab export --help&apos; để xem thêm thông tin.
         <translation>&lt;p&gt;&lt;b&gt;CallbackLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Đóng vai callback xác thực cấp giấy phép DRM của nhà cung cấp nội dung (Sigma DRM callback authorization): trả lời mỗi callback bằng quyết định và custom rights token (CRT) bạn đặt, đồng thời hiển thị mọi lượt trao đổi cùng những chỗ lệch khỏi đặc tả callback.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Stored Request Log</source>
-        <translation>Nhật ký yêu cầu đã lưu</translation>
-    </message>
-    <message>
         <source>Rules</source>
         <translation>Quy tắc</translation>
     </message>
@@ -2396,6 +2392,22 @@ Chạy &apos;callbacklab export --help&apos; để xem thêm thông tin.
     <message>
         <source>Select exchanges in the log to replay them</source>
         <translation>Chọn các lượt trao đổi trong nhật ký để phát lại</translation>
+    </message>
+    <message>
+        <source>Request Log</source>
+        <translation>Nhật ký yêu cầu</translation>
+    </message>
+    <message>
+        <source>Live (This Session)</source>
+        <translation>Trực tiếp (phiên này)</translation>
+    </message>
+    <message>
+        <source>Every exchange kept in the request log file, with filters, sessions and export</source>
+        <translation>Mọi lượt trao đổi được lưu trong tệp nhật ký yêu cầu, với bộ lọc, session và xuất dữ liệu</translation>
+    </message>
+    <message>
+        <source>Exchanges of this session, kept in memory</source>
+        <translation>Các lượt trao đổi của phiên này, giữ trong bộ nhớ</translation>
     </message>
 </context>
 <context>
