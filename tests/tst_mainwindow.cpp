@@ -31,6 +31,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -528,6 +529,14 @@ void TestMainWindow::findShortcutFocusesLogFilter()
     assets->setFocus();
     QVERIFY(QTest::qWaitFor([assets] { return assets->hasFocus(); }));
     QTest::keyClick(assets, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(child<QLineEdit>(&window, "storedLogFilterEdit")->hasFocus());
+
+    // On the live tab the same key focuses the live log's filter.
+    auto *tabs = child<QTabWidget>(&window, "logTabs");
+    tabs->setCurrentIndex(1);
+    assets->setFocus();
+    QVERIFY(QTest::qWaitFor([assets] { return assets->hasFocus(); }));
+    QTest::keyClick(assets, Qt::Key_F, Qt::ControlModifier);
     QTRY_VERIFY(child<QLineEdit>(&window, "logFilterEdit")->hasFocus());
 }
 
@@ -643,6 +652,10 @@ void TestMainWindow::logFilter_data()
     QTest::addRow("second asset of several") << "trailer" << QList<quint64>{3};
     QTest::addRow("decision text not searched") << "allow" << QList<quint64>{};
     QTest::addRow("no match") << "nothing" << QList<quint64>{};
+    QTest::addRow("quick term user") << "user:alice" << QList<quint64>{2};
+    QTest::addRow("negated quick term") << "-user:alice" << QList<quint64>{1, 3};
+    QTest::addRow("quick term asset") << "asset:movie" << QList<quint64>{2};
+    QTest::addRow("unknown field keeps all") << "usr:alice" << QList<quint64>{1, 2, 3};
 }
 
 void TestMainWindow::logFilter()
@@ -656,7 +669,8 @@ void TestMainWindow::logFilter()
     log.flush();
     ExchangeFilterModel proxy(&log);
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    proxy.setFilterText(filter);
+    const std::optional<FilterError> error = proxy.setFilterText(filter);
+    QCOMPARE(error.has_value(), filter.startsWith("usr:"));
 
     QList<quint64> ids;
     for (int row = 0; row < proxy.rowCount(); ++row)

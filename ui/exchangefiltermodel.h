@@ -1,8 +1,13 @@
-// Filters the request log by text found in an exchange's asset, user or
-// session, ignoring case.
+// Filters the live request log. Plain words match an exchange's asset, user
+// or session, ignoring case; text with quick terms (user:, status:4xx, ...)
+// is read with the request log's filter language and matched in memory.
 #pragma once
 
+#include "exchangefilter.h"
+
 #include <QSortFilterProxyModel>
+
+#include <optional>
 
 class ExchangeLogModel;
 
@@ -13,7 +18,9 @@ class ExchangeFilterModel : public QSortFilterProxyModel
 public:
     explicit ExchangeFilterModel(ExchangeLogModel *log, QObject *parent = nullptr);
 
-    void setFilterText(const QString &text);
+    // Applies the filter text. Returns the syntax error, if any, in which case
+    // the previous filter stays applied.
+    std::optional<FilterError> setFilterText(const QString &text);
     QString filterText() const { return m_text; }
 
 protected:
@@ -22,4 +29,5 @@ protected:
 private:
     ExchangeLogModel *m_log;
     QString m_text;
+    std::optional<ExchangeFilter> m_structured;  // set when the text has quick terms
 };

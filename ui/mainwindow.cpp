@@ -27,6 +27,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QLineEdit>
 #include <QTabWidget>
 #include <QFile>
 #include <QFileDialog>
@@ -133,6 +134,16 @@ void MainWindow::buildWidgets()
     logTabs->addTab(m_logSplitter, tr("Live (This Session)"));
     logTabs->setTabToolTip(0, tr("Every exchange kept in the request log file, with filters, sessions and export"));
     logTabs->setTabToolTip(1, tr("Exchanges of this session, kept in memory"));
+
+    // Ctrl+F belongs to the live log's action; it focuses the filter of the tab on show.
+    connect(m_log->findAction(), &QAction::triggered, this, [this, logTabs] {
+        if (logTabs->currentWidget() != m_storedLog)
+            return;
+        if (auto *filter = m_storedLog->findChild<QLineEdit *>(QStringLiteral("storedLogFilterEdit"))) {
+            filter->setFocus(Qt::ShortcutFocusReason);
+            filter->selectAll();
+        }
+    });
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);

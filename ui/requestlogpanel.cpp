@@ -1,5 +1,9 @@
 #include "requestlogpanel.h"
 
+#include "exchangefilter.h"
+
+#include <QStyle>
+
 #include "exchangefiltermodel.h"
 #include "exchangelogmodel.h"
 
@@ -36,7 +40,12 @@ RequestLogPanel::RequestLogPanel(QWidget *parent)
 
     connect(m_filterEdit, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
     connect(m_filterDelay, &QTimer::timeout, this, [this] {
-        m_filter->setFilterText(m_filterEdit->text());
+        const std::optional<FilterError> error = m_filter->setFilterText(m_filterEdit->text());
+        QPalette palette = m_filterEdit->style()->standardPalette();
+        if (error)
+            palette.setColor(QPalette::Text, QColor(0xc0, 0x20, 0x20));
+        m_filterEdit->setPalette(palette);
+        m_filterEdit->setToolTip(error ? error->message : m_filterHelp);
         updateCountLabel();
     });
 
@@ -95,7 +104,9 @@ void RequestLogPanel::buildLayout()
 {
     m_filterEdit = new QLineEdit(this);
     m_filterEdit->setObjectName(QStringLiteral("logFilterEdit"));
-    m_filterEdit->setPlaceholderText(tr("Filter by asset, user or session (Ctrl+F)"));
+    m_filterEdit->setPlaceholderText(tr("Filter: words in asset, user or session, or terms such as user:bob status:4xx"));
+    m_filterHelp = ExchangeFilter::syntaxHelp();
+    m_filterEdit->setToolTip(m_filterHelp);
     m_filterEdit->setClearButtonEnabled(true);
 
     auto makeButton = [this](QAction *action, const QString &name) {

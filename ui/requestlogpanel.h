@@ -51,4 +51,5 @@ private:
     QAction *m_pauseAction = nullptr;
     QAction *m_clearAction = nullptr;
     QAction *m_findAction = nullptr;
+    QString m_filterHelp;
 };

@@ -3569,10 +3569,6 @@ cú pháp hoặc không đọc được đầu vào.</translation>
         <source>F&amp;ilter Log</source>
         <translation>&amp;Lọc nhật ký</translation>
     </message>
-    <message>
-        <source>Filter by asset, user or session (Ctrl+F)</source>
-        <translation>Lọc theo asset, user hoặc session (Ctrl+F)</translation>
-    </message>
     <message numerus="yes">
         <source>%n exchange(s)</source>
         <translation>
@@ -3590,6 +3586,10 @@ cú pháp hoặc không đọc được đầu vào.</translation>
         <translation>
             <numerusform>(đang tạm dừng ghi, %n lượt chưa được ghi)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Filter: words in asset, user or session, or terms such as user:bob status:4xx</source>
+        <translation>Lọc: từ trong asset, user hoặc session, hoặc điều kiện như user:bob status:4xx</translation>
     </message>
 </context>
 <context>
