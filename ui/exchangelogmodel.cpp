@@ -89,23 +89,15 @@ QVariant ExchangeLogModel::displayData(const Exchange &exchange, int column) con
     }
 }
 
+// Column titles come from ExchangeText::logColumnTitle(), in this order.
+static_assert(ExchangeLogModel::TimeColumn == 0 && ExchangeLogModel::LatencyColumn == 9);
+
 QVariant ExchangeLogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case TimeColumn: return tr("Time");
-    case MethodColumn: return tr("Method");
-    case AssetColumn: return tr("Asset");
-    case UserColumn: return tr("User");
-    case SessionColumn: return tr("Session");
-    case DrmSchemeColumn: return tr("DRM scheme");
-    case ClientIpColumn: return tr("Client IP");
-    case DecisionColumn: return tr("Decision");
-    case StatusColumn: return tr("Status");
-    case LatencyColumn: return tr("Latency");
-    default: return QVariant();
-    }
+    const QString title = ExchangeText::logColumnTitle(section);
+    return title.isEmpty() ? QVariant() : QVariant(title);
 }
 
 void ExchangeLogModel::setCapacity(int rows)

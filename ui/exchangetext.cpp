@@ -62,3 +62,20 @@ QString ExchangeText::latency(qint64 micros)
         return tr("%1 µs").arg(micros);
     return tr("%1 ms").arg(QLocale().toString(double(micros) / 1000.0, 'f', 2));
 }
+
+QString ExchangeText::logColumnTitle(int column)
+{
+    switch (column) {
+    case 0: return tr("Time");
+    case 1: return tr("Method");
+    case 2: return tr("Asset");
+    case 3: return tr("User");
+    case 4: return tr("Session");
+    case 5: return tr("DRM scheme");
+    case 6: return tr("Client IP");
+    case 7: return tr("Decision");
+    case 8: return tr("Status");
+    case 9: return tr("Latency");
+    default: return QString();
+    }
+}

@@ -17,4 +17,9 @@ public:
     static QString encoding(BodyEncoding encoding);
     static QString metadataLayout(MetadataLayout layout);
     static QString latency(qint64 micros);
+
+    // Title of a column both request log models show, in their column order
+    // (time, method, asset, user, session, DRM scheme, client IP, decision,
+    // status, latency); an empty string past the last.
+    static QString logColumnTitle(int column);
 };

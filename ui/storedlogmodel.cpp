@@ -150,23 +150,16 @@ QVariant StoredLogModel::fieldData(int row, int fieldColumn) const
     return fieldText(fieldValue(*fields, m_fieldColumns.value(fieldColumn)));
 }
 
+// Column titles come from ExchangeText::logColumnTitle(), in this order.
+static_assert(StoredLogModel::TimeColumn == 0 && StoredLogModel::LatencyColumn == 9);
+
 QVariant StoredLogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
 
-    switch (section) {
-    case TimeColumn: return tr("Time");
-    case MethodColumn: return tr("Method");
-    case AssetColumn: return tr("Asset");
-    case UserColumn: return tr("User");
-    case SessionColumn: return tr("Session");
-    case DrmSchemeColumn: return tr("DRM scheme");
-    case ClientIpColumn: return tr("Client IP");
-    case DecisionColumn: return tr("Decision");
-    case StatusColumn: return tr("Status");
-    case LatencyColumn: return tr("Latency");
-    }
+    if (section < FixedColumnCount)
+        return ExchangeText::logColumnTitle(section);
     if (section >= FixedColumnCount && section < columnCount())
         return m_fieldColumns.at(section - FixedColumnCount);
     return QVariant();

@@ -1482,46 +1482,6 @@ Phiên bản cài đặt: %5</translation>
         <source>no reply</source>
         <translation>không phản hồi</translation>
     </message>
-    <message>
-        <source>Time</source>
-        <translation>Thời gian</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>Phương thức</translation>
-    </message>
-    <message>
-        <source>Asset</source>
-        <translation>Asset</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>User</translation>
-    </message>
-    <message>
-        <source>Session</source>
-        <translation>Session</translation>
-    </message>
-    <message>
-        <source>DRM scheme</source>
-        <translation>DRM scheme</translation>
-    </message>
-    <message>
-        <source>Client IP</source>
-        <translation>IP client</translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation>Quyết định</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Trạng thái</translation>
-    </message>
-    <message>
-        <source>Latency</source>
-        <translation>Độ trễ</translation>
-    </message>
 </context>
 <context>
     <name>ExchangeStore</name>
@@ -1670,6 +1630,46 @@ Phiên bản cài đặt: %5</translation>
     <message>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Phương thức</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Asset</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>DRM scheme</source>
+        <translation>DRM scheme</translation>
+    </message>
+    <message>
+        <source>Client IP</source>
+        <translation>IP client</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Độ trễ</translation>
     </message>
 </context>
 <context>
@@ -4321,46 +4321,6 @@ cú pháp hoặc không đọc được đầu vào.</translation>
     <message>
         <source>no reply</source>
         <translation>không phản hồi</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Thời gian</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>Phương thức</translation>
-    </message>
-    <message>
-        <source>Asset</source>
-        <translation>Asset</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>User</translation>
-    </message>
-    <message>
-        <source>Session</source>
-        <translation>Session</translation>
-    </message>
-    <message>
-        <source>DRM scheme</source>
-        <translation>DRM scheme</translation>
-    </message>
-    <message>
-        <source>Client IP</source>
-        <translation>IP client</translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation>Quyết định</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Trạng thái</translation>
-    </message>
-    <message>
-        <source>Latency</source>
-        <translation>Độ trễ</translation>
     </message>
 </context>
 <context>
