@@ -38,6 +38,7 @@
 #include <QTextBrowser>
 #include <QtTest>
 
+#include "guitesthelpers.h"
 #include "testhttpclient.h"
 
 using State = ResponderService::State;
@@ -98,36 +99,8 @@ void writeProfile(const QString &fileName, quint16 port)
     QVERIFY(file.write(ProfileFormat::toJson(settings)) > 0);
 }
 
-template<typename T>
-T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QLatin1String(name));
-    if (!found)
-        qWarning("No child named %s", name);
-    return found;
-}
-
-// Sets the port to 0 in the server bar and starts the server, leaving it listening.
-void startOnFreePort(MainWindow &window)
-{
-    ResponderService *service = window.responderService();
-    QTRY_VERIFY_WITH_TIMEOUT(service->state() != State::Starting, NetworkTimeoutMs);
-
-    auto *startStop = child<QPushButton>(&window, "serverStartButton");
-    QVERIFY(startStop);
-    if (service->state() == State::Listening) {
-        startStop->click();
-        QTRY_COMPARE_WITH_TIMEOUT(service->state(), State::Stopped, NetworkTimeoutMs);
-    }
-    auto *port = child<QSpinBox>(&window, "serverPortSpin");
-    QVERIFY(port);
-    port->setValue(0);
-    QCOMPARE(window.settingsStore()->snapshot()->server.port, quint16(0));
-
-    startStop->click();
-    QTRY_COMPARE_WITH_TIMEOUT(service->state(), State::Listening, NetworkTimeoutMs);
-    QVERIFY(service->port() != 0);
-}
+using GuiTest::child;
+using GuiTest::startOnFreePort;
 
 // The row of the assets view showing asset, or an invalid index.
 QModelIndex assetRow(QTableView *view, const QString &asset)

@@ -37,6 +37,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "guitesthelpers.h"
 #include "testhttpclient.h"
 
 using State = ResponderService::State;
@@ -106,31 +107,8 @@ QString writeProfile(const QTemporaryDir &dir, QTcpServer &busy)
     return fileName;
 }
 
-template<typename T>
-T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QLatin1String(name));
-    if (!found)
-        qWarning("No child named %s", name);
-    return found;
-}
-
-void startOnFreePort(MainWindow &window)
-{
-    ResponderService *service = window.responderService();
-    QTRY_VERIFY_WITH_TIMEOUT(service->state() != State::Starting, NetworkTimeoutMs);
-    auto *startStop = child<QPushButton>(&window, "serverStartButton");
-    QVERIFY(startStop);
-    if (service->state() == State::Listening) {
-        startStop->click();
-        QTRY_COMPARE_WITH_TIMEOUT(service->state(), State::Stopped, NetworkTimeoutMs);
-    }
-    auto *port = child<QSpinBox>(&window, "serverPortSpin");
-    QVERIFY(port);
-    port->setValue(0);
-    startStop->click();
-    QTRY_COMPARE_WITH_TIMEOUT(service->state(), State::Listening, NetworkTimeoutMs);
-}
+using GuiTest::child;
+using GuiTest::startOnFreePort;
 
 void selectInCombo(QComboBox *combo, int data)
 {
