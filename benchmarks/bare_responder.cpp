@@ -1,5 +1,5 @@
 // Baseline for the throughput benchmark: the smallest QHttpServer responder
-// that answers every request with a fixed CRT, with no parsing, decisions or
+// that replies to every request with a fixed CRT, with no parsing, decisions or
 // logging. Built only for benchmarks; the product's QtHttpServer use stays in
 // core/httpserveradapter.cpp.
 #include <QCoreApplication>

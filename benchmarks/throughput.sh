@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Throughput of `callbacklab serve` (answering and storing every exchange) as a
+# Throughput of `callbacklab serve` (replying to and storing every exchange) as a
 # ratio to a bare QHttpServer responder, both loaded by wrk in the same run on
 # loopback. Usage: benchmarks/throughput.sh [BUILD_DIR] [SECONDS] [CONNECTIONS]
 set -euo pipefail

@@ -27,8 +27,8 @@ ReplyPlan CallbackResponder::respond(RawRequest &&request)
     const QString &callbackPath = settings->server.path;
     if (!callbackPath.isEmpty()) {
         const QString path = QString::fromUtf8(QByteArray::fromPercentEncoding(exchange.request.path()));
-        const QString wanted = callbackPath.startsWith(QLatin1Char('/')) ? callbackPath : QLatin1Char('/') + callbackPath;
-        if (path != wanted) {
+        const QString expectedPath = callbackPath.startsWith(QLatin1Char('/')) ? callbackPath : QLatin1Char('/') + callbackPath;
+        if (path != expectedPath) {
             exchange.decision = Decision::Rejected;
             exchange.decidedBy = QStringLiteral("path");
             exchange.response.status = 404;
@@ -36,11 +36,11 @@ ReplyPlan CallbackResponder::respond(RawRequest &&request)
             exchange.response.body = QJsonDocument(QJsonObject{
                                                        {QStringLiteral("error"), QStringLiteral("not-found")},
                                                        {QStringLiteral("message"),
-                                                        QStringLiteral("the callback path is %1").arg(wanted)},
+                                                        QStringLiteral("the callback path is %1").arg(expectedPath)},
                                                    })
                                          .toJson(QJsonDocument::Compact);
             exchange.findings.append(Finding{FindingSeverity::Error, QStringLiteral("wrong-path"), QString(),
-                                             tr("Request path %1 is not the callback path %2").arg(path, wanted)});
+                                             tr("Request path %1 is not the callback path %2").arg(path, expectedPath)});
             return plan;
         }
     }

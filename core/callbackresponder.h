@@ -1,7 +1,7 @@
 // Handles one received request: parses it, decides with the current settings
 // snapshot and the store's rule engine, and returns the exchange with how to
-// deliver it (delay, fault). Runs on the responder thread; holds no
-// QtHttpServer types so it can be tested without sockets.
+// deliver it (delay, fault). Runs on the responder thread. It uses no
+// QtHttpServer types, so it can be tested without sockets.
 #pragma once
 
 #include "exchange.h"

@@ -53,7 +53,7 @@ enum class DrmScheme { None, Widevine, FairPlay, PlayReady, Other };
 
 enum class BodyEncoding { None, Json, Form, Query };
 
-// How requestMetadata arrived in a URL-encoded body or query string.
+// Layout of requestMetadata in a URL-encoded body or query string.
 enum class MetadataLayout { Absent, JsonObject, Bracket, Dot, JsonText };
 
 // The callback fields the license server sent, after tolerant parsing.
@@ -83,7 +83,7 @@ struct HttpResponse
     QByteArray body;
 };
 
-// What happened to the reply on the wire.
+// Fate of the reply on the wire.
 enum class DeliveryOutcome {
     Sent,          // the whole response was written
     ClientGone,    // the client disconnected before the response was written

@@ -48,8 +48,8 @@ public:
         Limits limits;
         // Index trigrams of targets, headers and bodies for fast free-text
         // search (FTS5). In bench_store it made the file about a third larger
-        // and doubled the CPU time per insert, so that the writer fell behind a
-        // flood of callbacks; it is off by default. Without it, free text is
+        // and doubled the CPU time per insert, so the writer fell behind a
+        // flood of callbacks. It is off by default, and free text is then
         // found by scanning every row.
         bool fullTextIndex = false;
         // append() drops exchanges past these while the writer is behind, and

@@ -1,5 +1,5 @@
-// How the HTTP adapter is to deliver a decided response: at once, after a
-// delay, slowly, or not at all (fault injection for negative tests).
+// Delivery instructions for a decided response: at once, after a delay,
+// slowly, or not at all (fault injection for negative tests).
 #pragma once
 
 #include "exchange.h"

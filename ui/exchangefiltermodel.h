@@ -1,6 +1,6 @@
 // Filters the live request log. Plain words match an exchange's asset, user
-// or session, ignoring case; text with quick terms (user:, status:4xx, ...)
-// is read with the request log's filter language and matched in memory.
+// or session, ignoring case. Text with quick terms (user:, status:4xx, ...) is
+// read with the request log's filter language and matched in memory.
 #pragma once
 
 #include "exchangefilter.h"

@@ -20,7 +20,7 @@ int ExchangeLogModel::rowCount(const QModelIndex &parent) const
 
 int ExchangeLogModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : LogColumnCount;
 }
 
 QVariant ExchangeLogModel::data(const QModelIndex &index, int role) const
@@ -88,9 +88,6 @@ QVariant ExchangeLogModel::displayData(const Exchange &exchange, int column) con
         return QVariant();
     }
 }
-
-// Column titles come from ExchangeText::logColumnTitle(), in this order.
-static_assert(ExchangeLogModel::TimeColumn == 0 && ExchangeLogModel::LatencyColumn == 9);
 
 QVariant ExchangeLogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {

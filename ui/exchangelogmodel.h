@@ -6,29 +6,18 @@
 
 #include "exchange.h"
 
+#include "exchangetext.h"
+
 #include <QAbstractTableModel>
 #include <QTimer>
 
 #include <deque>
 
-class ExchangeLogModel : public QAbstractTableModel
+class ExchangeLogModel : public QAbstractTableModel, public RequestLogColumns
 {
     Q_OBJECT
 
 public:
-    enum Column {
-        TimeColumn,
-        MethodColumn,
-        AssetColumn,
-        UserColumn,
-        SessionColumn,
-        DrmSchemeColumn,
-        ClientIpColumn,
-        DecisionColumn,
-        StatusColumn,
-        LatencyColumn,
-        ColumnCount
-    };
     enum Role {
         DecisionRole = Qt::UserRole + 1,  // int(Decision)
         ExchangeIdRole,                   // quint64

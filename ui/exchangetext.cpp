@@ -66,16 +66,16 @@ QString ExchangeText::latency(qint64 micros)
 QString ExchangeText::logColumnTitle(int column)
 {
     switch (column) {
-    case 0: return tr("Time");
-    case 1: return tr("Method");
-    case 2: return tr("Asset");
-    case 3: return tr("User");
-    case 4: return tr("Session");
-    case 5: return tr("DRM scheme");
-    case 6: return tr("Client IP");
-    case 7: return tr("Decision");
-    case 8: return tr("Status");
-    case 9: return tr("Latency");
+    case RequestLogColumns::TimeColumn: return tr("Time");
+    case RequestLogColumns::MethodColumn: return tr("Method");
+    case RequestLogColumns::AssetColumn: return tr("Asset");
+    case RequestLogColumns::UserColumn: return tr("User");
+    case RequestLogColumns::SessionColumn: return tr("Session");
+    case RequestLogColumns::DrmSchemeColumn: return tr("DRM scheme");
+    case RequestLogColumns::ClientIpColumn: return tr("Client IP");
+    case RequestLogColumns::DecisionColumn: return tr("Decision");
+    case RequestLogColumns::StatusColumn: return tr("Status");
+    case RequestLogColumns::LatencyColumn: return tr("Latency");
     default: return QString();
     }
 }

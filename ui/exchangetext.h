@@ -6,6 +6,24 @@
 
 #include <QCoreApplication>
 
+// Columns that both request log models (live and stored) show, in order.
+struct RequestLogColumns
+{
+    enum Column {
+        TimeColumn,
+        MethodColumn,
+        AssetColumn,
+        UserColumn,
+        SessionColumn,
+        DrmSchemeColumn,
+        ClientIpColumn,
+        DecisionColumn,
+        StatusColumn,
+        LatencyColumn,
+        LogColumnCount
+    };
+};
+
 class ExchangeText
 {
     Q_DECLARE_TR_FUNCTIONS(ExchangeText)
@@ -18,8 +36,6 @@ public:
     static QString metadataLayout(MetadataLayout layout);
     static QString latency(qint64 micros);
 
-    // Title of a column both request log models show, in their column order
-    // (time, method, asset, user, session, DRM scheme, client IP, decision,
-    // status, latency); an empty string past the last.
+    // Title of a RequestLogColumns column; an empty string past the last.
     static QString logColumnTitle(int column);
 };

@@ -66,7 +66,7 @@ int StoredLogModel::rowCount(const QModelIndex &parent) const
 
 int StoredLogModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : FixedColumnCount + int(m_fieldColumns.size());
+    return parent.isValid() ? 0 : LogColumnCount + int(m_fieldColumns.size());
 }
 
 QVariant StoredLogModel::data(const QModelIndex &index, int role) const
@@ -88,8 +88,8 @@ QVariant StoredLogModel::data(const QModelIndex &index, int role) const
     const ExchangeRow &exchange = *cached;
     switch (role) {
     case Qt::DisplayRole:
-        if (index.column() >= FixedColumnCount)
-            return fieldData(row, index.column() - FixedColumnCount);
+        if (index.column() >= LogColumnCount)
+            return fieldData(row, index.column() - LogColumnCount);
         return displayData(exchange, index.column());
     case Qt::ToolTipRole:
         if (index.column() == TimeColumn)
@@ -150,18 +150,15 @@ QVariant StoredLogModel::fieldData(int row, int fieldColumn) const
     return fieldText(fieldValue(*fields, m_fieldColumns.value(fieldColumn)));
 }
 
-// Column titles come from ExchangeText::logColumnTitle(), in this order.
-static_assert(StoredLogModel::TimeColumn == 0 && StoredLogModel::LatencyColumn == 9);
-
 QVariant StoredLogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
 
-    if (section < FixedColumnCount)
+    if (section < LogColumnCount)
         return ExchangeText::logColumnTitle(section);
-    if (section >= FixedColumnCount && section < columnCount())
-        return m_fieldColumns.at(section - FixedColumnCount);
+    if (section >= LogColumnCount && section < columnCount())
+        return m_fieldColumns.at(section - LogColumnCount);
     return QVariant();
 }
 

@@ -12,30 +12,19 @@
 #include "exchangefilter.h"
 #include "exchangestorereader.h"
 
+#include "exchangetext.h"
+
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QSet>
 
 class LogReaderThread;
 
-class StoredLogModel : public QAbstractTableModel
+class StoredLogModel : public QAbstractTableModel, public RequestLogColumns
 {
     Q_OBJECT
 
 public:
-    enum Column {
-        TimeColumn,
-        MethodColumn,
-        AssetColumn,
-        UserColumn,
-        SessionColumn,
-        DrmSchemeColumn,
-        ClientIpColumn,
-        DecisionColumn,
-        StatusColumn,
-        LatencyColumn,
-        FixedColumnCount
-    };
     enum Role {
         LogIdRole = Qt::UserRole + 1,  // qint64, 0 while the row is not read yet
         DecisionRole,                  // int(Decision)
