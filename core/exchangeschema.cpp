@@ -15,45 +15,6 @@ QString translate(const char *text)
     return QCoreApplication::translate("ExchangeStore", text);
 }
 
-// Non-null values: QSQLITE binds a null QString or QByteArray as SQL NULL,
-// which the NOT NULL columns reject.
-QVariant text(const QString &value)
-{
-    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
-}
-
-QVariant blob(const QByteArray &value)
-{
-    return value.isNull() ? QVariant(QByteArray("")) : QVariant(value);
-}
-
-QString compactJson(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-QString compactJson(const QJsonArray &array)
-{
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
-// The assets column is empty when the list is what the asset column implies.
-QString assetsColumn(const CallbackFields &callback)
-{
-    const QStringList implied = callback.asset.isEmpty() ? QStringList() : QStringList{callback.asset};
-    if (callback.assets == implied)
-        return QStringLiteral("");
-    return compactJson(QJsonArray::fromStringList(callback.assets));
-}
-
-int maxSeverity(const Findings &findings)
-{
-    int max = -1;
-    for (const Finding &finding : findings)
-        max = qMax(max, int(finding.severity));
-    return max;
-}
-
 void appendEscaped(QByteArray &out, QByteArrayView bytes, bool isName)
 {
     for (const char c : bytes) {
@@ -222,55 +183,83 @@ HttpHeaders decodeHeaders(const QByteArray &block)
     return headers;
 }
 
+QVariant nonNullText(const QString &value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+QVariant nonNullBlob(const QByteArray &value)
+{
+    return value.isNull() ? QVariant(QByteArray("")) : QVariant(value);
+}
+
+namespace {
+
+// Binds to a QSqlQuery by position. QSQLITE binds a null QString or
+// QByteArray as SQL NULL, which the NOT NULL columns reject, so empty values
+// are bound as empty, not null.
+class QueryBinder
+{
+public:
+    explicit QueryBinder(QSqlQuery &query)
+        : m_query(query)
+    {
+    }
+    void integer(qint64 value) { m_query.bindValue(m_index++, value); }
+    void text(const QString &value) { m_query.bindValue(m_index++, nonNullText(value)); }
+    void utf8(const QByteArray &value) { text(QString::fromUtf8(value)); }
+    void blob(const QByteArray &value) { m_query.bindValue(m_index++, nonNullBlob(value)); }
+
+private:
+    QSqlQuery &m_query;
+    int m_index = 0;
+};
+
+} // namespace
+
 void bindInsert(QSqlQuery &query, const StoredExchange &stored)
 {
-    const Exchange &exchange = stored.exchange;
-    const RawRequest &request = exchange.request;
-    const CallbackFields &callback = exchange.callback;
-    const qint64 receivedAt = request.receivedAt.isValid() ? request.receivedAt.toMSecsSinceEpoch() : 0;
+    QueryBinder binder(query);
+    bindColumns(binder, stored);
+}
 
-    const QVariantList values = {
-        qint64(exchange.id),
-        receivedAt,
-        text(QString::fromLatin1(request.method)),
-        blob(request.target),
-        text(QString::fromLatin1(request.httpVersion)),
-        text(request.peerAddress),
-        int(request.peerPort),
-        blob(encodeHeaders(request.headers)),
-        blob(request.body),
-        stored.requestBodySize,
-        int(stored.requestBodyCut),
-        text(callback.asset),
-        text(assetsColumn(callback)),
-        text(callback.user),
-        text(callback.session),
-        text(callback.drmSchemeText),
-        text(ExchangeNames::schemeKey(callback.drmScheme)),
-        text(callback.remoteAddr),
-        text(callback.userAgent),
-        text(callback.extraData),
-        compactJson(callback.fields),
-        compactJson(callback.unknownFields),
-        bodyEncodingName(callback.encoding),
-        metadataLayoutName(callback.metadataLayout),
-        compactJson(ExchangeJson::findingsToJson(exchange.findings)),
-        int(exchange.findings.size()),
-        maxSeverity(exchange.findings),
-        decisionName(exchange.decision),
-        text(exchange.decidedBy),
-        qint64(exchange.settingsRevision),
-        exchange.response.status,
-        blob(encodeHeaders(exchange.response.headers)),
-        blob(exchange.response.body),
-        stored.responseBodySize,
-        int(stored.responseBodyCut),
-        deliveryOutcomeName(exchange.outcome),
-        exchange.latencyMicros,
-        int(stored.captured),
-    };
-    for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values.at(i));
+QByteArray latin1ToUtf8(const QByteArray &bytes)
+{
+    for (const char c : bytes) {
+        if (uchar(c) >= 0x80)
+            return QString::fromLatin1(bytes).toUtf8();
+    }
+    return bytes;
+}
+
+QByteArray compactJson(const QJsonObject &object)
+{
+    if (object.isEmpty())
+        return QByteArrayLiteral("{}");
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QByteArray compactJson(const QJsonArray &array)
+{
+    if (array.isEmpty())
+        return QByteArrayLiteral("[]");
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+
+QString assetsColumn(const CallbackFields &callback)
+{
+    const QStringList implied = callback.asset.isEmpty() ? QStringList() : QStringList{callback.asset};
+    if (callback.assets == implied)
+        return QStringLiteral("");
+    return QString::fromUtf8(compactJson(QJsonArray::fromStringList(callback.assets)));
+}
+
+int maxSeverity(const Findings &findings)
+{
+    int max = -1;
+    for (const Finding &finding : findings)
+        max = qMax(max, int(finding.severity));
+    return max;
 }
 
 StoredExchange readStored(const QSqlQuery &query)
@@ -474,7 +463,7 @@ QVariantList fullTextValues(qint64 logId, const QByteArray &target, const QByteA
     for (const QByteArray *column : {&target, &requestHeaders, &requestBody, &responseHeaders, &responseBody}) {
         QByteArray indexed = *column;
         indexed.replace('\0', ' ');
-        values.append(blob(indexed));
+        values.append(nonNullBlob(indexed));
     }
     return values;
 }

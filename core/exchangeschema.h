@@ -14,6 +14,8 @@
 
 #include "storedexchange.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -42,8 +44,24 @@ QString rowColumns();
 QByteArray encodeHeaders(const HttpHeaders &headers);
 HttpHeaders decodeHeaders(const QByteArray &block);
 
+// Binds the columns of insertSql() in order. Binder has integer(qint64),
+// text(QString), utf8(QByteArray) for text already in UTF-8, and
+// blob(QByteArray); empty values are bound as empty, never as NULL.
+template<typename Binder>
+void bindColumns(Binder &binder, const StoredExchange &stored);
+
 // Binds one exchange to a prepared insertSql() query.
 void bindInsert(QSqlQuery &query, const StoredExchange &stored);
+
+// Helpers of bindColumns().
+QVariant nonNullText(const QString &value);
+QVariant nonNullBlob(const QByteArray &value);
+QByteArray latin1ToUtf8(const QByteArray &bytes);
+QByteArray compactJson(const QJsonObject &object);
+QByteArray compactJson(const QJsonArray &array);
+// Empty when the list of assets is what the asset column implies.
+QString assetsColumn(const CallbackFields &callback);
+int maxSeverity(const Findings &findings);
 
 // Reads the current record of a query that selected storedColumns().
 StoredExchange readStored(const QSqlQuery &query);
@@ -83,5 +101,52 @@ StoreError errorFrom(const QSqlError &error, const QString &fileName);
 
 // ASCII-only lower case, the same folding as SQLite's lower() without ICU.
 QByteArray foldAscii(const QByteArray &bytes);
+
+template<typename Binder>
+void bindColumns(Binder &binder, const StoredExchange &stored)
+{
+    const Exchange &exchange = stored.exchange;
+    const RawRequest &request = exchange.request;
+    const CallbackFields &callback = exchange.callback;
+
+    binder.integer(qint64(exchange.id));
+    binder.integer(request.receivedAt.isValid() ? request.receivedAt.toMSecsSinceEpoch() : 0);
+    binder.utf8(latin1ToUtf8(request.method));
+    binder.blob(request.target);
+    binder.utf8(latin1ToUtf8(request.httpVersion));
+    binder.text(request.peerAddress);
+    binder.integer(request.peerPort);
+    binder.blob(encodeHeaders(request.headers));
+    binder.blob(request.body);
+    binder.integer(stored.requestBodySize);
+    binder.integer(stored.requestBodyCut ? 1 : 0);
+    binder.text(callback.asset);
+    binder.text(assetsColumn(callback));
+    binder.text(callback.user);
+    binder.text(callback.session);
+    binder.text(callback.drmSchemeText);
+    binder.text(ExchangeNames::schemeKey(callback.drmScheme));
+    binder.text(callback.remoteAddr);
+    binder.text(callback.userAgent);
+    binder.text(callback.extraData);
+    binder.utf8(compactJson(callback.fields));
+    binder.utf8(compactJson(callback.unknownFields));
+    binder.text(bodyEncodingName(callback.encoding));
+    binder.text(metadataLayoutName(callback.metadataLayout));
+    binder.utf8(compactJson(ExchangeJson::findingsToJson(exchange.findings)));
+    binder.integer(exchange.findings.size());
+    binder.integer(maxSeverity(exchange.findings));
+    binder.text(decisionName(exchange.decision));
+    binder.text(exchange.decidedBy);
+    binder.integer(qint64(exchange.settingsRevision));
+    binder.integer(exchange.response.status);
+    binder.blob(encodeHeaders(exchange.response.headers));
+    binder.blob(exchange.response.body);
+    binder.integer(stored.responseBodySize);
+    binder.integer(stored.responseBodyCut ? 1 : 0);
+    binder.text(deliveryOutcomeName(exchange.outcome));
+    binder.integer(exchange.latencyMicros);
+    binder.integer(stored.captured ? 1 : 0);
+}
 
 } // namespace ExchangeSchema

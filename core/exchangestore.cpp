@@ -1,6 +1,7 @@
 #include "exchangestore.h"
 
 #include "exchangeschema.h"
+#include "nativeexchangeinsert.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -142,6 +143,7 @@ public:
     }
 
     bool hasFullTextIndex() const { return m_fullTextIndex; }
+    bool insertsNatively() const { return m_insertsNatively; }
     QString fileName() const { return m_fileName; }
 
 protected:
@@ -166,6 +168,7 @@ protected:
                 qCInfo(lcStore) << "Request log" << m_fileName << "closed with" << m_statistics.storedExchanges
                                 << "exchanges";
             }
+            m_nativeInsert.reset();
             m_insert.reset();
             m_insertAsset.reset();
             m_insertText.reset();
@@ -190,6 +193,7 @@ private:
     const QString m_fileName;
     const ExchangeStore::Options m_options;
     std::atomic<bool> m_fullTextIndex{false};
+    std::atomic<bool> m_insertsNatively{false};
 
     // Guarded by m_mutex.
     mutable QMutex m_mutex;
@@ -211,6 +215,7 @@ private:
     std::optional<StoreError> m_lastError;
 
     // Writer thread only.
+    std::unique_ptr<NativeExchangeInsert> m_nativeInsert;  // when null, m_insert inserts
     std::unique_ptr<QSqlQuery> m_insert;
     std::unique_ptr<QSqlQuery> m_insertAsset;
     std::unique_ptr<QSqlQuery> m_insertText;
@@ -285,6 +290,13 @@ StoreResult<> ExchangeStoreWriter::openDatabase(QSqlDatabase &db)
         return ExchangeSchema::errorFrom(m_insert->lastError(), m_fileName);
     if (!m_insertAsset->prepare(QStringLiteral("INSERT OR IGNORE INTO exchange_assets (exchange_id, asset) VALUES (?, ?)")))
         return ExchangeSchema::errorFrom(m_insertAsset->lastError(), m_fileName);
+    if (m_options.nativeInsert) {
+        QString reason;
+        m_nativeInsert = NativeExchangeInsert::prepare(db, &reason);
+        if (!m_nativeInsert)
+            qCInfo(lcStore).noquote() << "Request log: inserting through QSqlQuery, because" << reason;
+        m_insertsNatively = m_nativeInsert != nullptr;
+    }
     if (m_fullTextIndex) {
         m_insertText = std::make_unique<QSqlQuery>(db);
         if (!m_insertText->prepare(ExchangeSchema::fullTextInsertSql()))
@@ -352,10 +364,17 @@ void ExchangeStoreWriter::writeBatch(QSqlDatabase &db, QList<StoredExchange> &ba
         }
 
         const StoredExchange &stored = batch.at(i);
-        ExchangeSchema::bindInsert(*m_insert, stored);
         ++handledInSlice;
-        if (m_insert->exec()) {
-            lastLogId = m_insert->lastInsertId().toLongLong();
+        std::optional<qint64> insertedId;
+        if (m_nativeInsert) {
+            insertedId = m_nativeInsert->insert(stored);
+        } else {
+            ExchangeSchema::bindInsert(*m_insert, stored);
+            if (m_insert->exec())
+                insertedId = m_insert->lastInsertId().toLongLong();
+        }
+        if (insertedId) {
+            lastLogId = *insertedId;
             ++rowsInSlice;
             if (m_insertText)
                 indexText(lastLogId, stored);
@@ -370,7 +389,8 @@ void ExchangeStoreWriter::writeBatch(QSqlDatabase &db, QList<StoredExchange> &ba
                 }
             }
         } else {
-            reportError(ExchangeSchema::errorFrom(m_insert->lastError(), m_fileName));
+            reportError(ExchangeSchema::errorFrom(m_nativeInsert ? m_nativeInsert->lastError() : m_insert->lastError(),
+                                                  m_fileName));
             QMutexLocker locker(&m_mutex);
             ++m_statistics.droppedExchanges;
         }
@@ -684,6 +704,11 @@ QString ExchangeStore::fileName() const
 bool ExchangeStore::hasFullTextIndex() const
 {
     return m_writer && m_writer->hasFullTextIndex();
+}
+
+bool ExchangeStore::insertsNatively() const
+{
+    return m_writer && m_writer->insertsNatively();
 }
 
 void ExchangeStore::append(const QList<Exchange> &exchanges)

@@ -52,6 +52,9 @@ public:
         // flood of callbacks. It is off by default, and free text is then
         // found by scanning every row.
         bool fullTextIndex = false;
+        // Insert through SQLite's C API on Qt SQL's connection when the two
+        // use the same SQLite library; false forces QSqlQuery (tests).
+        bool nativeInsert = true;
         // append() drops exchanges past these while the writer is behind, and
         // counts them in Statistics::droppedExchanges.
         int maxPendingExchanges = 200'000;
@@ -82,6 +85,8 @@ public:
 
     bool isOpen() const;
     QString fileName() const;
+    // True when rows go in through SQLite's C API (Options::nativeInsert).
+    bool insertsNatively() const;
     bool hasFullTextIndex() const;
 
     // Queues live exchanges. Thread-safe and cheap: bodies above the cap are

@@ -22,6 +22,7 @@ class TestExchangeStore : public QObject
 
 private slots:
     void compileOptionsMatchIndex();
+    void roundTripEveryField_data();
     void roundTripEveryField();
     void headerBlock_data();
     void headerBlock();
@@ -85,8 +86,16 @@ void TestExchangeStore::compileOptionsMatchIndex()
     QCOMPARE(reader.hasFullTextIndex(), options->contains("ENABLE_FTS5"));
 }
 
+void TestExchangeStore::roundTripEveryField_data()
+{
+    QTest::addColumn<bool>("native");
+    QTest::newRow("SQLite C API") << true;
+    QTest::newRow("QSqlQuery") << false;
+}
+
 void TestExchangeStore::roundTripEveryField()
 {
+    QFETCH(bool, native);
     QTemporaryDir dir;
     const QString file = dir.filePath("log.sqlite");
     Exchange full = Samples::fullExchange();
@@ -95,9 +104,15 @@ void TestExchangeStore::roundTripEveryField()
     binary.response.body = Samples::allBytes() + Samples::allBytes();
     binary.request.headers.append({"X-Binary", QByteArray("\x01\x7f\xff\\\\ end", 10)});
     binary.request.target = "/path%20with?raw=\xff";
+    binary.request.method = "P\xd6ST";  // Latin-1 bytes, stored as UTF-8 text
+    binary.callback.user = QStringLiteral("người dùng");
+    binary.callback.fields.insert(QStringLiteral("user"), binary.callback.user);
 
+    ExchangeStore::Options options;
+    options.nativeInsert = native;
     ExchangeStore store;
-    QVERIFY(store.open(file).ok());
+    QVERIFY(store.open(file, options).ok());
+    QCOMPARE(store.insertsNatively(), native);
     store.append({full, binary});
     QVERIFY(store.flush().ok());
     QCOMPARE(store.statistics().committedExchanges, 2);
