@@ -4,6 +4,7 @@
 #include "exchangedetailview.h"
 #include "exchangeinsight.h"
 #include "exchangestore.h"
+#include "exportdialog.h"
 #include "jsonlinesformat.h"
 #include "logreaderthread.h"
 #include "logviewpanel.h"
@@ -22,6 +23,7 @@
 #include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardItemModel>
@@ -335,12 +337,12 @@ void TestLogView::exportRedactsUser()
 
     QSignalSpy exported(&panel, &LogViewPanel::exportFinished);
     const QString plainFile = dir.filePath(QStringLiteral("plain.har"));
-    panel.exportTo(plainFile, true, false, false);
+    panel.exportTo(plainFile, true, false, {});
     QVERIFY(exported.wait(TimeoutMs));
     QVERIFY2(exported.at(0).at(0).toBool(), qPrintable(exported.at(0).at(1).toString()));
 
     const QString redactedFile = dir.filePath(QStringLiteral("redacted.har"));
-    panel.exportTo(redactedFile, true, true, false);
+    panel.exportTo(redactedFile, true, true, {});
     QVERIFY(exported.wait(TimeoutMs));
     QVERIFY2(exported.at(1).at(0).toBool(), qPrintable(exported.at(1).at(1).toString()));
 
@@ -356,6 +358,37 @@ void TestLogView::exportRedactsUser()
     QVERIFY(!redactedText.contains("bob"));
     QVERIFY(redactedText.contains("user-1"));
     QCOMPARE(QJsonDocument::fromJson(redactedText).object().value("log").toObject().value("entries").toArray().size(), 3);
+
+    // Two of the three rows selected: only those two are exported, in row order.
+    auto *view = panel.findChild<QTableView *>(QStringLiteral("storedLogView"));
+    QVERIFY(view);
+    // Reading a row's data asks for its page.
+    QTRY_VERIFY_WITH_TIMEOUT(panel.model()->index(2, 0).data(StoredLogModel::LogIdRole).toLongLong() > 0, TimeoutMs);
+    view->selectionModel()->select(panel.model()->index(0, 0),
+                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view->selectionModel()->select(panel.model()->index(2, 0),
+                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    const QList<qint64> selected = panel.selectedLogIds();
+    QCOMPARE(selected, (QList<qint64>{panel.model()->logIdAt(0), panel.model()->logIdAt(2)}));
+
+    const QString selectedFile = dir.filePath(QStringLiteral("selected.jsonl"));
+    panel.exportTo(selectedFile, false, false, selected);
+    QVERIFY(exported.wait(TimeoutMs));
+    QVERIFY2(exported.at(2).at(0).toBool(), qPrintable(exported.at(2).at(1).toString()));
+    QFile selectedLines(selectedFile);
+    QVERIFY(selectedLines.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = selectedLines.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY(lines.at(0).contains("bob"));
+    QVERIFY(lines.at(1).contains("bob"));
+
+    // The dialog offers the selection only when there is one.
+    ExportDialog several(2, 3);
+    QVERIFY(several.selectedOnly());
+    QVERIFY(several.redact());
+    ExportDialog none(0, 3);
+    QVERIFY(!none.selectedOnly());
+    QVERIFY(!none.findChild<QRadioButton *>(QStringLiteral("exportSelectedButton"))->isEnabled());
 }
 
 void TestLogView::importReportsMalformedLine()

@@ -7,12 +7,18 @@
 #include "exchangefiltermodel.h"
 #include "exchangelogmodel.h"
 #include "mainwindow.h"
+#include "messageview.h"
 #include "requestlogpanel.h"
 #include "responderservice.h"
 #include "responsesettings.h"
 #include "settingsstore.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QMenu>
+#include <QClipboard>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -62,6 +68,7 @@ private slots:
     void portInUseShowsError();
     void findShortcutFocusesLogFilter();
     void detailCutsLargeBodies();
+    void detailBodyModesAndCopy();
 
     void logModelBatchesAndCaps();
     void logModelPauseDropsExchanges();
@@ -200,12 +207,19 @@ void TestMainWindow::allowThenDenyThroughAssetsTable()
     QVERIFY2(summary.contains(QStringLiteral("sigma_vtv1")), qPrintable(summary));
     QVERIFY2(summary.contains(QStringLiteral("asset:sigma_vtv1")), qPrintable(summary));
     QVERIFY2(summary.contains(QStringLiteral("test-player")), qPrintable(summary));
-    const QString request = child<QPlainTextEdit>(&window, "detailRequest")->toPlainText();
-    QVERIFY2(request.startsWith(QStringLiteral("POST ")), qPrintable(request));
-    QVERIFY2(request.contains(QStringLiteral("\"session\": \"session-1\"")), qPrintable(request));
-    const QString response = child<QPlainTextEdit>(&window, "detailResponse")->toPlainText();
-    QVERIFY2(response.contains(QStringLiteral("403")), qPrintable(response));
-    QVERIFY2(response.contains(QStringLiteral("denied")), qPrintable(response));
+    auto *requestView = child<MessageView>(&window, "detailRequest");
+    QVERIFY(requestView);
+    const QString requestLine = requestView->findChild<QLabel *>(QStringLiteral("startLine"))->text();
+    QVERIFY2(requestLine.startsWith(QStringLiteral("POST ")), qPrintable(requestLine));
+    QCOMPARE(requestView->bodyMode(), MessageView::BodyMode::Json);
+    const QString requestBody = requestView->findChild<QPlainTextEdit *>(QStringLiteral("bodyText"))->toPlainText();
+    QVERIFY2(requestBody.contains(QStringLiteral("\"session\": \"session-1\"")), qPrintable(requestBody));
+    auto *responseView = child<MessageView>(&window, "detailResponse");
+    QVERIFY(responseView);
+    const QString statusLine = responseView->findChild<QLabel *>(QStringLiteral("startLine"))->text();
+    QVERIFY2(statusLine.contains(QStringLiteral("403")), qPrintable(statusLine));
+    const QString responseBody = responseView->findChild<QPlainTextEdit *>(QStringLiteral("bodyText"))->toPlainText();
+    QVERIFY2(responseBody.contains(QStringLiteral("denied")), qPrintable(responseBody));
 
     // The log filter box narrows the rows after a short pause in typing.
     auto *logFilter = child<QLineEdit>(&window, "logFilterEdit");
@@ -513,6 +527,34 @@ void TestMainWindow::findShortcutFocusesLogFilter()
     QTRY_VERIFY(child<QLineEdit>(&window, "logFilterEdit")->hasFocus());
 }
 
+namespace {
+
+QString bodyShown(MessageView *view)
+{
+    return view->findChild<QPlainTextEdit *>(QStringLiteral("bodyText"))->toPlainText();
+}
+
+// Opens the context menu of a widget at a point and triggers the action with
+// the given object name.
+void triggerContextAction(QWidget *widget, const QPoint &position, const QString &actionName)
+{
+    bool triggered = false;
+    QTimer::singleShot(0, widget, [&triggered, actionName] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QVERIFY(menu);
+        auto *action = menu->findChild<QAction *>(actionName);
+        if (action) {
+            action->trigger();
+            triggered = true;
+        }
+        menu->close();
+    });
+    emit widget->customContextMenuRequested(position);
+    QVERIFY2(triggered, qPrintable(actionName));
+}
+
+} // namespace
+
 void TestMainWindow::detailCutsLargeBodies()
 {
     Exchange exchange;
@@ -522,15 +564,84 @@ void TestMainWindow::detailCutsLargeBodies()
     exchange.request.body = QByteArray(ExchangeDetailView::BodyPreviewBytes + 10, 'a') + "TAIL";
     exchange.response.body = R"({"payload":{"keyExpireTime":60}})";
 
-    const QString cut = ExchangeDetailView::requestText(exchange, false);
+    ExchangeDetailView detail;
+    detail.showExchange(exchange);
+    const QString cut = bodyShown(detail.requestView());
+    QCOMPARE(detail.requestView()->bodyMode(), MessageView::BodyMode::Text);
     QVERIFY(!cut.contains(QStringLiteral("TAIL")));
     QVERIFY2(cut.contains(QStringLiteral("cut after")), qPrintable(cut.right(200)));
-    QVERIFY(ExchangeDetailView::requestText(exchange, true).contains(QStringLiteral("aTAIL")));
 
-    // A small JSON body is shown as sent and formatted.
-    const QString response = ExchangeDetailView::responseText(exchange, false);
-    QVERIFY2(response.contains(QStringLiteral(R"({"payload":{"keyExpireTime":60}})")), qPrintable(response));
-    QVERIFY2(response.contains(QStringLiteral("\"keyExpireTime\": 60")), qPrintable(response));
+    auto *wholeButton = detail.findChild<QPushButton *>(QStringLiteral("showWholeBodyButton"));
+    QVERIFY(wholeButton);
+    wholeButton->click();
+    QVERIFY(bodyShown(detail.requestView()).endsWith(QStringLiteral("aTAIL")));
+
+    // A small JSON body is formatted, and shown as sent in Text mode.
+    QCOMPARE(detail.responseView()->bodyMode(), MessageView::BodyMode::Json);
+    QVERIFY2(bodyShown(detail.responseView()).contains(QStringLiteral("\"keyExpireTime\": 60")),
+             qPrintable(bodyShown(detail.responseView())));
+    detail.responseView()->setBodyMode(MessageView::BodyMode::Text);
+    QCOMPARE(bodyShown(detail.responseView()), QStringLiteral(R"({"payload":{"keyExpireTime":60}})"));
+}
+
+void TestMainWindow::detailBodyModesAndCopy()
+{
+    Exchange exchange;
+    exchange.request.method = "POST";
+    exchange.request.target = "/cb";
+    exchange.request.httpVersion = "HTTP/1.1";
+    exchange.request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}, {"X-Trace", "abc: 1"}};
+    exchange.request.body = "asset=a%201&user=b%2Bc&session=s+1";
+    exchange.response.status = 200;
+    exchange.response.body = QByteArray("\x00\x01" "binary\xff", 9);
+    exchange.callback.user = QStringLiteral("user-copied");
+
+    ExchangeDetailView detail;
+    detail.resize(800, 600);
+    detail.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&detail));
+    detail.showExchange(exchange);
+
+    // The form body opens as a table of decoded fields.
+    MessageView *request = detail.requestView();
+    QCOMPARE(request->bodyMode(), MessageView::BodyMode::Form);
+    auto *form = request->findChild<QTreeWidget *>(QStringLiteral("formTable"));
+    QVERIFY(form);
+    QCOMPARE(form->topLevelItemCount(), 3);
+    QCOMPARE(form->topLevelItem(0)->text(1), QStringLiteral("a 1"));
+    QCOMPARE(form->topLevelItem(1)->text(1), QStringLiteral("b+c"));
+    QCOMPARE(form->topLevelItem(2)->text(1), QStringLiteral("s 1"));
+
+    // Binary bytes open as hex.
+    QCOMPARE(detail.responseView()->bodyMode(), MessageView::BodyMode::Hex);
+    QVERIFY2(bodyShown(detail.responseView()).startsWith(QStringLiteral("00000000  00 01 62 69")),
+             qPrintable(bodyShown(detail.responseView())));
+
+    // JSON chosen for a body that is not JSON says where parsing failed.
+    request->setBodyMode(MessageView::BodyMode::Json);
+    QVERIFY2(bodyShown(request).contains(QStringLiteral("not JSON")), qPrintable(bodyShown(request)));
+    request->setBodyMode(MessageView::BodyMode::Form);
+
+    // Copy Value on a header row, a form row and a summary row.
+    auto *tabs = detail.findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+    tabs->setCurrentWidget(request);
+    auto *headers = request->findChild<QTreeWidget *>(QStringLiteral("headerList"));
+    const QPoint headerPoint = headers->visualItemRect(headers->topLevelItem(1)).center();
+    triggerContextAction(headers, headerPoint, QStringLiteral("copyValueAction"));
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("abc: 1"));
+
+    const QPoint formPoint = form->visualItemRect(form->topLevelItem(1)).center();
+    triggerContextAction(form, formPoint, QStringLiteral("copyValueAction"));
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("b+c"));
+
+    tabs->setCurrentIndex(0);
+    auto *summary = detail.findChild<QTextBrowser *>(QStringLiteral("detailSummary"));
+    QTextCursor found = summary->document()->find(QStringLiteral("user-copied"));
+    QVERIFY(!found.isNull());
+    const QPoint summaryPoint = summary->cursorRect(found).center();
+    QCOMPARE(detail.summaryValueAt(summaryPoint), QStringLiteral("user-copied"));
+    triggerContextAction(summary, summaryPoint, QStringLiteral("copyValueAction"));
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("user-copied"));
 }
 
 void TestMainWindow::logModelBatchesAndCaps()

@@ -2,16 +2,21 @@
 
 #include "exchangeinsight.h"
 #include "exchangetext.h"
+#include "messageview.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QFontDatabase>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QTextTable>
 #include <QVBoxLayout>
 
 namespace {
@@ -37,14 +42,6 @@ QString prettyJson(const QByteArray &body)
     return QString::fromUtf8(document.toJson(QJsonDocument::Indented));
 }
 
-QString headerLines(const HttpHeaders &headers)
-{
-    QString text;
-    for (const auto &header : headers)
-        text += QString::fromLatin1(header.first) + QStringLiteral(": ") + QString::fromLatin1(header.second) + QLatin1Char('\n');
-    return text;
-}
-
 QString timeText(const QDateTime &utc)
 {
     return utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
@@ -57,23 +54,23 @@ ExchangeDetailView::ExchangeDetailView(QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_tabs(new QTabWidget)
     , m_summary(new QTextBrowser)
-    , m_request(new QPlainTextEdit)
-    , m_response(new QPlainTextEdit)
+    , m_request(new MessageView)
+    , m_response(new MessageView)
     , m_decoded(new QPlainTextEdit)
     , m_wholeBodyButton(new QPushButton(tr("Show Whole Bodies")))
 {
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
     m_summary->setObjectName(QStringLiteral("detailSummary"));
     m_summary->setOpenLinks(false);
+    m_summary->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_summary, &QWidget::customContextMenuRequested, this, &ExchangeDetailView::showSummaryMenu);
     m_request->setObjectName(QStringLiteral("detailRequest"));
     m_response->setObjectName(QStringLiteral("detailResponse"));
     m_decoded->setObjectName(QStringLiteral("detailDecoded"));
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    for (QPlainTextEdit *edit : {m_request, m_response, m_decoded}) {
-        edit->setReadOnly(true);
-        edit->setFont(fixed);
-        edit->setLineWrapMode(QPlainTextEdit::NoWrap);
-    }
+    m_decoded->setReadOnly(true);
+    m_decoded->setFont(fixed);
+    m_decoded->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_tabs->addTab(m_summary, tr("&Summary"));
     m_tabs->addTab(m_request, tr("Re&quest"));
     m_tabs->addTab(m_response, tr("Res&ponse"));
@@ -129,8 +126,14 @@ void ExchangeDetailView::clear()
 void ExchangeDetailView::render()
 {
     m_summary->setHtml(summaryHtml(m_exchange));
-    m_request->setPlainText(requestText(m_exchange, m_wholeBodies));
-    m_response->setPlainText(responseText(m_exchange, m_wholeBodies));
+    const qsizetype previewBytes = m_wholeBodies ? std::numeric_limits<qsizetype>::max() : BodyPreviewBytes;
+    const RawRequest &request = m_exchange.request;
+    m_request->setMessage(QString::fromLatin1(request.method + ' ' + request.target + ' ' + request.httpVersion),
+                          request.headers, request.body, previewBytes);
+    QString statusLine = tr("Status %1").arg(m_exchange.response.status);
+    if (m_exchange.outcome != DeliveryOutcome::Sent)
+        statusLine += QStringLiteral(" (%1)").arg(ExchangeText::outcome(m_exchange.outcome));
+    m_response->setMessage(statusLine, m_exchange.response.headers, m_exchange.response.body, previewBytes);
     // A hex line takes about 80 characters for 16 bytes, so the preview is smaller than for text.
     m_decoded->setPlainText(ExchangeInsight::decodedText(
         m_exchange, m_wholeBodies ? m_exchange.request.body.size() : BodyPreviewBytes / 16));
@@ -138,6 +141,38 @@ void ExchangeDetailView::render()
         || m_exchange.response.body.size() > BodyPreviewBytes;
     m_wholeBodyButton->setVisible(cut && !m_wholeBodies);
     m_stack->setCurrentIndex(1);
+}
+
+QString ExchangeDetailView::summaryValueAt(const QPoint &viewportPosition) const
+{
+    const QTextCursor cursor = m_summary->cursorForPosition(viewportPosition);
+    const QTextTable *table = cursor.currentTable();
+    if (!table || table->columns() < 2)
+        return QString();
+    const QTextTableCell cell = table->cellAt(cursor);
+    if (!cell.isValid() || cell.columnSpan() > 1)
+        return QString();
+    const QTextTableCell valueCell = table->cellAt(cell.row(), table->columns() - 1);
+    if (!valueCell.isValid() || valueCell.columnSpan() > 1)
+        return QString();
+    QTextCursor selection = valueCell.firstCursorPosition();
+    selection.setPosition(valueCell.lastCursorPosition().position(), QTextCursor::KeepAnchor);
+    return selection.selectedText();
+}
+
+void ExchangeDetailView::showSummaryMenu(const QPoint &position)
+{
+    std::unique_ptr<QMenu> menu(m_summary->createStandardContextMenu(position));
+    const QString value = summaryValueAt(position);
+    if (!value.isEmpty()) {
+        QAction *first = menu->actions().value(0);
+        auto *copyValue = new QAction(tr("Copy &Value"), menu.get());
+        copyValue->setObjectName(QStringLiteral("copyValueAction"));
+        connect(copyValue, &QAction::triggered, this, [value] { QApplication::clipboard()->setText(value); });
+        menu->insertAction(first, copyValue);
+        menu->insertSeparator(first);
+    }
+    menu->exec(m_summary->viewport()->mapToGlobal(position));
 }
 
 QString ExchangeDetailView::summaryHtml(const Exchange &exchange)
@@ -224,55 +259,4 @@ QString ExchangeDetailView::summaryHtml(const Exchange &exchange)
     }
     html += QStringLiteral("</table>");
     return html;
-}
-
-namespace {
-
-// The body as text, cut at the preview size unless wholeBody, then pretty JSON
-// when the whole body parses as JSON.
-QString bodySection(const QByteArray &body, bool wholeBody)
-{
-    if (body.isEmpty())
-        return ExchangeDetailView::tr("(empty body)") + QLatin1Char('\n');
-
-    const bool cut = !wholeBody && body.size() > ExchangeDetailView::BodyPreviewBytes;
-    QString text = QString::fromUtf8(cut ? body.left(ExchangeDetailView::BodyPreviewBytes) : body);
-    if (cut) {
-        text += QLatin1Char('\n')
-            + ExchangeDetailView::tr("[cut after %L1 of %L2 bytes; choose Show Whole Bodies to see the rest]")
-                  .arg(ExchangeDetailView::BodyPreviewBytes)
-                  .arg(body.size());
-    }
-    text += QLatin1Char('\n');
-
-    if (!cut) {
-        const QString pretty = prettyJson(body);
-        if (!pretty.isEmpty())
-            text += QLatin1Char('\n') + ExchangeDetailView::tr("Body as formatted JSON:") + QLatin1Char('\n') + pretty;
-    }
-    return text;
-}
-
-} // namespace
-
-QString ExchangeDetailView::requestText(const Exchange &exchange, bool wholeBody)
-{
-    const RawRequest &request = exchange.request;
-    QString text = QString::fromLatin1(request.method + ' ' + request.target + ' ' + request.httpVersion) + QLatin1Char('\n');
-    text += headerLines(request.headers);
-    text += QLatin1Char('\n');
-    text += bodySection(request.body, wholeBody);
-    return text;
-}
-
-QString ExchangeDetailView::responseText(const Exchange &exchange, bool wholeBody)
-{
-    QString text;
-    if (exchange.outcome != DeliveryOutcome::Sent)
-        text += tr("Delivery: %1").arg(ExchangeText::outcome(exchange.outcome)) + QStringLiteral("\n\n");
-    text += tr("Status %1").arg(exchange.response.status) + QLatin1Char('\n');
-    text += headerLines(exchange.response.headers);
-    text += QLatin1Char('\n');
-    text += bodySection(exchange.response.body, wholeBody);
-    return text;
 }

@@ -1,13 +1,15 @@
 // Detail pane for one exchange: a summary of the parsed callback, the
-// findings and the decision, the raw request, the response sent, and a
-// Decoded tab (reply check, custom-data, JWT session, form fields, timing,
-// hex). All text can be selected and copied.
+// findings and the decision, the request and the response sent (headers, and
+// the body as text, JSON, form fields or hex), and a Decoded tab (reply
+// check, custom-data, JWT session, timing). All text can be selected, and the
+// context menus copy single values.
 #pragma once
 
 #include "exchange.h"
 
 #include <QWidget>
 
+class MessageView;
 class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
@@ -31,11 +33,17 @@ public:
     quint64 exchangeId() const { return m_exchange.id; }
 
     static QString summaryHtml(const Exchange &exchange);
-    static QString requestText(const Exchange &exchange, bool wholeBody);
-    static QString responseText(const Exchange &exchange, bool wholeBody);
+
+    MessageView *requestView() const { return m_request; }
+    MessageView *responseView() const { return m_response; }
+
+    // The value cell of the summary table row at a point of the summary's
+    // viewport, or an empty string when the point is not on such a row.
+    QString summaryValueAt(const QPoint &viewportPosition) const;
 
 private:
     void render();
+    void showSummaryMenu(const QPoint &position);
 
     Exchange m_exchange;
     bool m_hasExchange = false;
@@ -44,8 +52,8 @@ private:
     QStackedWidget *m_stack;
     QTabWidget *m_tabs;
     QTextBrowser *m_summary;
-    QPlainTextEdit *m_request;
-    QPlainTextEdit *m_response;
+    MessageView *m_request;
+    MessageView *m_response;
     QPlainTextEdit *m_decoded;
     QPushButton *m_wholeBodyButton;
 };

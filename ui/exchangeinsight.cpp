@@ -86,15 +86,19 @@ QString ExchangeInsight::hexDump(const QByteArray &bytes, qsizetype maxBytes)
     return text;
 }
 
-QString ExchangeInsight::formFields(const QByteArray &body)
+QList<QPair<QString, QString>> ExchangeInsight::formPairs(const QByteArray &body)
 {
     if (body.isEmpty() || body.contains('{') || !body.contains('='))
-        return QString();
+        return {};
     QByteArray plusAsSpace = body;
     plusAsSpace.replace('+', ' ');
-    const QUrlQuery query(QString::fromUtf8(plusAsSpace));
+    return QUrlQuery(QString::fromUtf8(plusAsSpace)).queryItems(QUrl::FullyDecoded);
+}
+
+QString ExchangeInsight::formFields(const QByteArray &body)
+{
     QString text;
-    for (const auto &item : query.queryItems(QUrl::FullyDecoded))
+    for (const auto &item : formPairs(body))
         text += item.first + QStringLiteral(" = ") + item.second + QLatin1Char('\n');
     return text;
 }

@@ -27,6 +27,10 @@ public:
     // Offset, hex bytes and printable ASCII, 16 bytes a line, at most maxBytes.
     static QString hexDump(const QByteArray &bytes, qsizetype maxBytes);
 
+    // Decoded name and value pairs of a URL-encoded body, in order, or an
+    // empty list when the body is not one.
+    static QList<QPair<QString, QString>> formPairs(const QByteArray &body);
+
     // name = value lines of a URL-encoded body, or an empty string when the body has none.
     static QString formFields(const QByteArray &body);
 

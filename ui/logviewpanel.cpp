@@ -8,6 +8,7 @@
 #include "harformat.h"
 #include "jsonlinesformat.h"
 #include "logreaderthread.h"
+#include "exportdialog.h"
 #include "redactor.h"
 #include "sessionsview.h"
 #include "storedlogmodel.h"
@@ -46,16 +47,18 @@ constexpr int RefreshIntervalMs = 250;
 constexpr int FilterDelayMs = 150;
 constexpr int ExportBatch = 500;
 
-// Walks the exchanges to export: the one selected, or all matching the filter.
+// Walks the exchanges to export: the listed ones, or all matching the filter.
 template <typename Visit>
-StoreResult<> forEachExchange(ExchangeStoreReader &reader, const ExchangeFilter &filter, qint64 onlyLogId,
-                              Visit visit)
+StoreResult<> forEachExchange(ExchangeStoreReader &reader, const ExchangeFilter &filter,
+                              const QList<qint64> &logIds, Visit visit)
 {
-    if (onlyLogId > 0) {
-        const auto stored = reader.load(onlyLogId);
-        if (!stored)
-            return stored.error();
-        visit(*stored);
+    if (!logIds.isEmpty()) {
+        for (const qint64 logId : logIds) {
+            const auto stored = reader.load(logId);
+            if (!stored)
+                return stored.error();
+            visit(*stored);
+        }
         return std::monostate();
     }
     qint64 after = 0;
@@ -203,7 +206,7 @@ void LogViewPanel::buildLayout()
     m_view->setObjectName(QStringLiteral("storedLogView"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setWordWrap(false);
     m_view->setSortingEnabled(true);
@@ -421,29 +424,35 @@ void LogViewPanel::chooseFieldColumns()
 
 void LogViewPanel::exportWithDialog()
 {
-    QString selectedFilter;
-    const QString har = tr("HAR (*.har)");
-    const QString jsonLines = tr("JSON Lines (*.jsonl)");
-    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export Exchanges"), QString(),
-                                                          har + QStringLiteral(";;") + jsonLines, &selectedFilter);
+    const QList<qint64> selected = selectedLogIds();
+    ExportDialog dialog(int(selected.size()), m_model->rowCount(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QList<qint64> selectedIds = dialog.selectedOnly() ? selected : QList<qint64>();
+    const QString nameFilter = dialog.har() ? tr("HAR (*.har)") : tr("JSON Lines (*.jsonl)");
+    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export Exchanges"), QString(), nameFilter);
     if (fileName.isEmpty())
         return;
-    const auto answer = QMessageBox::question(this, tr("Export Exchanges"),
-                                              tr("Replace users, sessions, IP addresses and user agents with "
-                                                 "placeholders (redact)?"),
-                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-    exportTo(fileName, selectedFilter != jsonLines, answer == QMessageBox::Yes, false);
+    exportTo(fileName, dialog.har(), dialog.redact(), selectedIds);
 }
 
-void LogViewPanel::exportTo(const QString &fileName, bool har, bool redact, bool selectedOnly)
+QList<qint64> LogViewPanel::selectedLogIds() const
+{
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QList<qint64> logIds;
+    for (const QModelIndex &row : rows) {
+        const qint64 logId = row.data(StoredLogModel::LogIdRole).toLongLong();
+        if (logId > 0)
+            logIds.append(logId);
+    }
+    return logIds;
+}
+
+void LogViewPanel::exportTo(const QString &fileName, bool har, bool redact, const QList<qint64> &logIds)
 {
     const QString logFile = m_store->fileName();
     const ExchangeFilter filter = m_model->filter();
-    const qint64 onlyLogId = selectedOnly ? m_selectedLogId : 0;
-    if (selectedOnly && onlyLogId == 0) {
-        emit exportFinished(false, tr("No exchange is selected"));
-        return;
-    }
 
     struct Outcome
     {
@@ -463,7 +472,7 @@ void LogViewPanel::exportTo(const QString &fileName, bool har, bool redact, bool
 
         Redactor redactor;
         if (redact) {
-            const auto collected = forEachExchange(reader, filter, onlyLogId,
+            const auto collected = forEachExchange(reader, filter, logIds,
                                                    [&redactor](const StoredExchange &stored) { redactor.collect(stored); });
             if (!collected) {
                 outcome->message = collected.error().toString();
@@ -480,7 +489,7 @@ void LogViewPanel::exportTo(const QString &fileName, bool har, bool redact, bool
         if (har)
             writer.begin();
         int written = 0;
-        const auto walked = forEachExchange(reader, filter, onlyLogId, [&](const StoredExchange &stored) {
+        const auto walked = forEachExchange(reader, filter, logIds, [&](const StoredExchange &stored) {
             StoredExchange copy = stored;
             if (redact)
                 redactor.apply(copy);

@@ -50,8 +50,13 @@ public:
     QString filterError() const;
 
     // Both run on a worker thread and end in exportFinished / importFinished.
-    void exportTo(const QString &fileName, bool har, bool redact, bool selectedOnly);
+    // An empty logIds exports every exchange matching the filter.
+    void exportTo(const QString &fileName, bool har, bool redact, const QList<qint64> &logIds);
     void importFrom(const QString &fileName);
+
+    // Log ids of the selected rows, in row order. Rows whose page has not
+    // been read yet have no id and are left out.
+    QList<qint64> selectedLogIds() const;
 
     QAction *copyCurlAction() const { return m_copyCurlAction; }
     QAction *followNewestAction() const { return m_followAction; }

@@ -1237,28 +1237,16 @@ Các lệnh:
         <translation>Thông báo</translation>
     </message>
     <message>
-        <source>(empty body)</source>
-        <translation>(body rỗng)</translation>
-    </message>
-    <message>
-        <source>[cut after %L1 of %L2 bytes; choose Show Whole Bodies to see the rest]</source>
-        <translation>[cắt sau %L1 trên %L2 byte; chọn Hiện toàn bộ body để xem phần còn lại]</translation>
-    </message>
-    <message>
-        <source>Body as formatted JSON:</source>
-        <translation>Body dưới dạng JSON đã định dạng:</translation>
-    </message>
-    <message>
-        <source>Delivery: %1</source>
-        <translation>Gửi phản hồi: %1</translation>
-    </message>
-    <message>
         <source>Status %1</source>
         <translation>Trạng thái %1</translation>
     </message>
     <message>
         <source>&amp;Decoded and Timing</source>
         <translation>&amp;Giải mã và thời gian</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Value</source>
+        <translation>Chép &amp;giá trị</translation>
     </message>
 </context>
 <context>
@@ -1774,6 +1762,53 @@ Chạy &apos;callbacklab export --help&apos; để xem thêm thông tin.
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>&amp;Selected rows (%n)</source>
+        <translation>
+            <numerusform>Các dòng đã &amp;chọn (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Every exchange matching the filter (%n)</source>
+        <translation>
+            <numerusform>&amp;Mọi lượt trao đổi khớp bộ lọc (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Redact users, sessions, IP addresses and user agents</source>
+        <translation>Ẩn &amp;danh user, session, địa chỉ IP và user agent</translation>
+    </message>
+    <message>
+        <source>Export Exchanges</source>
+        <translation>Xuất lượt trao đổi</translation>
+    </message>
+    <message>
+        <source>HAR 1.2</source>
+        <translation>HAR 1.2</translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <source>Replaces each value with a placeholder such as user-1, the same one wherever the value occurs, so a capture can be attached to a bug report.</source>
+        <translation>Thay mỗi giá trị bằng một giá trị giả như user-1, giống nhau ở mọi chỗ giá trị đó xuất hiện, để có thể đính kèm bản ghi vào báo cáo lỗi.</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>Định &amp;dạng:</translation>
+    </message>
+    <message>
+        <source>Exchanges:</source>
+        <translation>Lượt trao đổi:</translation>
+    </message>
+    <message>
+        <source>Choose &amp;File...</source>
+        <translation>Chọn &amp;tệp...</translation>
+    </message>
+</context>
+<context>
     <name>HarFormat</name>
     <message>
         <source>invalid base64</source>
@@ -2215,14 +2250,6 @@ Chạy &apos;callbacklab export --help&apos; để xem thêm thông tin.
         <translation>Xuất lượt trao đổi</translation>
     </message>
     <message>
-        <source>Replace users, sessions, IP addresses and user agents with placeholders (redact)?</source>
-        <translation>Thay user, session, địa chỉ IP và user agent bằng giá trị giả (ẩn danh hóa)?</translation>
-    </message>
-    <message>
-        <source>No exchange is selected</source>
-        <translation>Chưa chọn lượt trao đổi nào</translation>
-    </message>
-    <message>
         <source>Cannot write %1: %2</source>
         <translation>Không thể ghi %1: %2</translation>
     </message>
@@ -2443,6 +2470,79 @@ Chạy &apos;callbacklab export --help&apos; để xem thêm thông tin.
     <message>
         <source>Deny all is on: rules and assets are ignored</source>
         <translation>Đang bật Từ chối tất cả: quy tắc và asset bị bỏ qua</translation>
+    </message>
+</context>
+<context>
+    <name>MessageView</name>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Value</source>
+        <translation>Chép &amp;giá trị</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Name</source>
+        <translation>Chép &amp;tên</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Line</source>
+        <translation>Chép cả &amp;dòng</translation>
+    </message>
+    <message>
+        <source>Copy &amp;All</source>
+        <translation>Chép &amp;tất cả</translation>
+    </message>
+    <message>
+        <source>[cut after %L1 of %L2 bytes; choose Show Whole Bodies to see the rest]</source>
+        <translation>[cắt sau %L1 trên %L2 byte; chọn Hiện toàn bộ body để xem phần còn lại]</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Formatted JSON</source>
+        <translation>JSON định dạng</translation>
+    </message>
+    <message>
+        <source>Form Fields</source>
+        <translation>Các trường form</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>&amp;Body as:</source>
+        <translation>Hiện &amp;body dạng:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(empty body)</source>
+        <translation>(body rỗng)</translation>
+    </message>
+    <message>
+        <source>The body is not JSON: %1 at byte %2.</source>
+        <translation>Body không phải JSON: %1 tại byte %2.</translation>
+    </message>
+    <message>
+        <source>The body is too long to format (%L1 bytes); choose Show Whole Bodies.</source>
+        <translation>Body quá dài để định dạng (%L1 byte); hãy chọn Hiện toàn bộ body.</translation>
+    </message>
+    <message>
+        <source>The body has no form fields.</source>
+        <translation>Body không có trường form nào.</translation>
     </message>
 </context>
 <context>
