@@ -1,7 +1,7 @@
 // Request log benchmark: inserts synthetic exchanges through ExchangeStore,
 // then times the reads the log view makes. Results: docs/benchmarks.md.
 //
-//   bench_store [--count N] [--dir DIR] [--full-text]
+//   bench_store [--count N] [--dir DIR] [--full-text] [--qsqlquery]
 //
 // The exchanges are callbacks of 10,000 users over 500 assets with a JSON
 // body of about 200 bytes, four request headers and a CRT reply.
@@ -83,7 +83,9 @@ int main(int argc, char *argv[])
                                        QStringLiteral("DIR"));
     const QCommandLineOption fullTextOption(QStringLiteral("full-text"),
                                             QStringLiteral("Create the log with the FTS5 full-text index."));
-    parser.addOptions({countOption, dirOption, fullTextOption});
+    const QCommandLineOption queryOption(QStringLiteral("qsqlquery"),
+                                         QStringLiteral("Bind inserts through QSqlQuery, not SQLite's C API."));
+    parser.addOptions({countOption, dirOption, fullTextOption, queryOption});
     parser.process(app);
 
     const qint64 count = parser.value(countOption).toLongLong();
@@ -94,6 +96,7 @@ int main(int argc, char *argv[])
 
     ExchangeStore::Options options;
     options.fullTextIndex = parser.isSet(fullTextOption);
+    options.nativeInsert = !parser.isSet(queryOption);
     ExchangeStore store;
     const auto opened = store.open(file, options);
     if (!opened) {
@@ -157,6 +160,7 @@ int main(int argc, char *argv[])
     std::printf("| file size | %.1f MiB | %.0f bytes per exchange |\n", double(fileBytes) / (1 << 20),
                 double(fileBytes) / double(count));
     std::printf("| full-text index | %s | |\n", reader.hasFullTextIndex() ? "yes" : "no");
+    std::printf("| inserts bound through | %s | |\n", options.nativeInsert ? "SQLite C API" : "QSqlQuery");
     const ExchangeSort newest{ExchangeSort::Key::Time, Qt::DescendingOrder};
     timeCount("");
     timeCount("user:user-4242");

@@ -140,6 +140,29 @@ void TestLogView::lazyModelPassesTester()
     for (int row = 0; row < 20000; row += 997)
         model.index(row, 0).data();
     QTRY_VERIFY_WITH_TIMEOUT(model.index(19940, 0).data(StoredLogModel::LogIdRole).toLongLong() != 0, TimeoutMs);
+
+    // New exchanges under a latency sort add rows without a reset, so a view
+    // keeps its place, and the rows are read again in the new order.
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    {
+        ExchangeStore store;
+        QVERIFY(store.open(fileName).ok());
+        QList<Exchange> more = sampleExchanges(5);
+        for (Exchange &exchange : more)
+            exchange.latencyMicros = 1;
+        store.append(more);
+        QVERIFY(store.flush().ok());
+    }
+    settled.clear();
+    model.refresh();
+    QVERIFY(settled.wait(TimeoutMs));
+    QCOMPARE(model.rowCount(), 20005);
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(inserted.count(), 1);
+    first.data();
+    QTRY_VERIFY_WITH_TIMEOUT(first.data(StoredLogModel::LogIdRole).toLongLong() > 20000, TimeoutMs);
+    QCOMPARE(first.data().toString(), QStringLiteral("1 µs"));
 }
 
 void TestLogView::filterShowsOnlyBob()

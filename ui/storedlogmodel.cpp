@@ -311,6 +311,24 @@ void StoredLogModel::applyRefresh(const RefreshResult &result, bool reset, int g
                         endInsertRows();
                     }
                 }
+            } else if (!reset && m_sort.key != ExchangeSort::Key::Time && m_rowCount > 0 && newCount > 0) {
+                // A latency or status sort places new exchanges anywhere, so
+                // the rows keep their places, the count follows, and every
+                // page is read again. The view keeps its scroll position.
+                ++m_layout;
+                m_rows.clear();
+                m_fields.clear();
+                m_pendingPages.clear();
+                if (newCount > m_rowCount) {
+                    beginInsertRows(QModelIndex(), m_rowCount, newCount - 1);
+                    m_rowCount = newCount;
+                    endInsertRows();
+                } else if (newCount < m_rowCount) {
+                    beginRemoveRows(QModelIndex(), newCount, m_rowCount - 1);
+                    m_rowCount = newCount;
+                    endRemoveRows();
+                }
+                emit dataChanged(index(0, 0), index(m_rowCount - 1, columnCount() - 1));
             } else if (!incremental && (reset || newCount != m_rowCount || newestId != m_newestId
                                         || oldestId != m_oldestId || m_sort.key != ExchangeSort::Key::Time)) {
                 beginResetModel();

@@ -5,8 +5,10 @@
 //
 // refresh() rereads the count. With a time sort, new exchanges become row
 // insertions at the newest end and retention's removals become row removals
-// at the oldest end, so selection and scrolling survive live updates. Other
-// changes (imports of older exchanges, latency or status sorts) reset the model.
+// at the oldest end, so selection and scrolling survive live updates. With a
+// latency or status sort, rows keep their places and are read again, so the
+// scroll position survives. Other changes (imports of older exchanges, a new
+// filter or sort) reset the model.
 #pragma once
 
 #include "exchangefilter.h"
