@@ -24,6 +24,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardItemModel>
@@ -79,6 +80,14 @@ QStringList columnValues(StoredLogModel *model, int column)
     return values;
 }
 
+// Opens the panel's log and waits until it is open.
+bool openPanelLog(LogViewPanel &panel, const QString &fileName)
+{
+    QSignalSpy opened(&panel, &LogViewPanel::logOpened);
+    panel.openLog(fileName);
+    return opened.wait(TimeoutMs);
+}
+
 } // namespace
 
 class TestLogView : public QObject
@@ -95,6 +104,7 @@ private slots:
     void exportRedactsUser();
     void importReportsMalformedLine();
     void liveCallbackReachesViewAndFile();
+    void corruptLogOffersNewFile();
 };
 
 void TestLogView::initTestCase()
@@ -173,7 +183,7 @@ void TestLogView::filterShowsOnlyBob()
     fillLog(fileName, 500);
 
     LogViewPanel panel;
-    QVERIFY(panel.openLog(fileName));
+    QVERIFY(openPanelLog(panel, fileName));
     StoredLogModel *model = panel.model();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 500, TimeoutMs);
 
@@ -201,7 +211,7 @@ void TestLogView::filterSyntaxErrorShown()
 
     LogViewPanel panel;
     panel.show();
-    QVERIFY(panel.openLog(fileName));
+    QVERIFY(openPanelLog(panel, fileName));
     QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 20, TimeoutMs);
 
     auto *errorLabel = panel.findChild<QLabel *>(QStringLiteral("storedLogFilterError"));
@@ -226,7 +236,7 @@ void TestLogView::sessionsGroupByUser()
     fillLog(fileName, 500);
 
     LogViewPanel panel;
-    QVERIFY(panel.openLog(fileName));
+    QVERIFY(openPanelLog(panel, fileName));
     QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 500, TimeoutMs);
 
     SessionsView *sessions = panel.sessionsView();
@@ -275,7 +285,7 @@ void TestLogView::detailDecodesSelectedExchange()
     }
 
     LogViewPanel panel;
-    QVERIFY(panel.openLog(fileName));
+    QVERIFY(openPanelLog(panel, fileName));
     QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 1, TimeoutMs);
     const QModelIndex row = panel.model()->index(0, 0);
     row.data();
@@ -352,7 +362,7 @@ void TestLogView::exportRedactsUser()
     fillLog(fileName, 30);
 
     LogViewPanel panel;
-    QVERIFY(panel.openLog(fileName));
+    QVERIFY(openPanelLog(panel, fileName));
     QSignalSpy settled(panel.model(), &StoredLogModel::settled);
     QVERIFY(panel.applyFilterText(QStringLiteral("user:bob")));
     QVERIFY(settled.wait(TimeoutMs));
@@ -385,7 +395,7 @@ void TestLogView::exportRedactsUser()
     // Two of the three rows selected: only those two are exported, in row order.
     auto *view = panel.findChild<QTableView *>(QStringLiteral("storedLogView"));
     QVERIFY(view);
-    // Reading a row's data asks for its page.
+    // Reading a row's data requests its page.
     QTRY_VERIFY_WITH_TIMEOUT(panel.model()->index(2, 0).data(StoredLogModel::LogIdRole).toLongLong() > 0, TimeoutMs);
     view->selectionModel()->select(panel.model()->index(0, 0),
                                    QItemSelectionModel::Select | QItemSelectionModel::Rows);
@@ -435,7 +445,7 @@ void TestLogView::importReportsMalformedLine()
     }
 
     LogViewPanel panel;
-    QVERIFY(panel.openLog(fileName));
+    QVERIFY(openPanelLog(panel, fileName));
     QSignalSpy imported(&panel, &LogViewPanel::importFinished);
     panel.importFrom(importFile);
     QVERIFY(imported.wait(TimeoutMs));
@@ -451,3 +461,47 @@ void TestLogView::importReportsMalformedLine()
 
 QTEST_MAIN(TestLogView)
 #include "tst_logview.moc"
+
+void TestLogView::corruptLogOffersNewFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fileName = dir.filePath(QStringLiteral("damaged.sqlite"));
+    const QByteArray damaged = QByteArray("SQLite format 3") + QByteArray(4096, '\x5a');
+    {
+        QFile file(fileName);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(damaged);
+    }
+
+    LogViewPanel panel;
+    QSignalSpy failed(&panel, &LogViewPanel::logFailed);
+    QSignalSpy opened(&panel, &LogViewPanel::logOpened);
+    panel.openLog(fileName);
+    QVERIFY(panel.isOpening());
+    // An exchange that arrives while the file is being opened is held.
+    panel.append(sampleExchanges(1));
+    QVERIFY(failed.wait(TimeoutMs));
+    QVERIFY2(failed.at(0).at(0).toString().contains(QStringLiteral("damaged.sqlite")),
+             qPrintable(failed.at(0).at(0).toString()));
+
+    // The message offers a new file; the damaged one is left as it was.
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = panel.findChild<QMessageBox *>(QStringLiteral("logErrorBox"))) != nullptr);
+    auto *useNew = box->findChild<QPushButton *>(QStringLiteral("useNewLogButton"));
+    QVERIFY(useNew);
+    useNew->click();
+    QVERIFY(opened.wait(TimeoutMs));
+    QCOMPARE(opened.at(0).at(0).toString(), dir.filePath(QStringLiteral("damaged-2.sqlite")));
+    QFile original(fileName);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QCOMPARE(original.readAll(), damaged);
+
+    // Exchanges held while the new file was being opened are stored in it.
+    QSignalSpy reopened(&panel, &LogViewPanel::logOpened);
+    panel.openLog(dir.filePath(QStringLiteral("third.sqlite")));
+    panel.append(sampleExchanges(3));
+    QVERIFY(reopened.wait(TimeoutMs));
+    QVERIFY(panel.store()->flush().ok());
+    QCOMPARE(panel.store()->statistics().storedExchanges, 3);
+}

@@ -128,6 +128,8 @@ LogViewPanel::LogViewPanel(QWidget *parent)
 
 LogViewPanel::~LogViewPanel()
 {
+    if (m_openWorker)
+        m_openWorker->wait();
     // The reader thread stops before the model it reports to.
     delete m_reader;
     m_reader = nullptr;
@@ -272,21 +274,50 @@ void LogViewPanel::buildLayout()
     layout->addWidget(splitter, 1);
 }
 
-bool LogViewPanel::openLog(const QString &fileName)
+void LogViewPanel::openLog(const QString &fileName)
 {
-    const auto opened = m_store->open(fileName);
+    if (m_openWorker) {
+        m_queuedOpen = fileName;
+        return;
+    }
+
+    // The store is not touched on this thread until the worker has finished.
+    auto opened = std::make_shared<StoreResult<>>(StoreError{});
+    ExchangeStore *store = m_store;
+    m_openWorker = QThread::create([store, fileName, opened] { *opened = store->open(fileName); });
+    m_openWorker->setParent(this);
+    connect(m_openWorker, &QThread::finished, this, [this, fileName, opened] {
+        m_openWorker->deleteLater();
+        m_openWorker = nullptr;
+        finishOpen(fileName, *opened);
+    });
+    m_openWorker->start();
+}
+
+void LogViewPanel::finishOpen(const QString &fileName, const StoreResult<> &opened)
+{
+    const QList<Exchange> heldExchanges = std::exchange(m_held, {});
+    if (!m_queuedOpen.isEmpty()) {
+        m_held = heldExchanges;
+        openLog(std::exchange(m_queuedOpen, QString()));
+        return;
+    }
+
     if (!opened) {
         qCWarning(lcUi).noquote() << opened.error().toString();
+        if (!heldExchanges.isEmpty())
+            qCWarning(lcUi) << "Request log: not storing" << heldExchanges.size() << "exchanges received while opening";
         showLogProblem(fileName, opened.error());
         emit logFailed(opened.error().toString());
-        return false;
+        return;
     }
 
     qCInfo(lcUi) << "Request log" << m_store->fileName() << "opened";
+    if (!heldExchanges.isEmpty())
+        m_store->append(heldExchanges);
     m_reader->setFileName(m_store->fileName());
     m_model->reload();
     emit logOpened(m_store->fileName());
-    return true;
 }
 
 // The box does not block the event loop, so callbacks are still answered
@@ -317,6 +348,13 @@ void LogViewPanel::append(const QList<Exchange> &exchanges)
 {
     if (m_pauseAction->isChecked()) {
         m_droppedWhilePaused += quint64(exchanges.size());
+        return;
+    }
+    if (m_openWorker) {
+        const qsizetype room = qMax<qsizetype>(0, MaxHeldExchanges - m_held.size());
+        if (exchanges.size() > room)
+            qCWarning(lcUi) << "Request log: still opening; dropping" << exchanges.size() - room << "exchanges";
+        m_held.append(exchanges.mid(0, room));
         return;
     }
     m_store->append(exchanges);
@@ -451,6 +489,10 @@ QList<qint64> LogViewPanel::selectedLogIds() const
 
 void LogViewPanel::exportTo(const QString &fileName, bool har, bool redact, const QList<qint64> &logIds)
 {
+    if (m_openWorker || !m_store->isOpen()) {
+        emit exportFinished(false, tr("The request log is not open"));
+        return;
+    }
     const QString logFile = m_store->fileName();
     const ExchangeFilter filter = m_model->filter();
 
@@ -549,6 +591,8 @@ void LogViewPanel::importFrom(const QString &fileName)
         QStringList issues;
         for (const ImportIssue &issue : std::as_const(result->issues))
             issues.append(issue.toString());
+        if (result->fatalError.isEmpty() && !result->exchanges.isEmpty() && (m_openWorker || !m_store->isOpen()))
+            result->fatalError = tr("The request log is not open; import the file again once it is");
         if (result->fatalError.isEmpty() && !result->exchanges.isEmpty())
             m_store->appendStored(result->exchanges);
         emit importFinished(int(result->exchanges.size()), issues, result->fatalError);

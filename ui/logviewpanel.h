@@ -1,8 +1,8 @@
 // The request log view over the persistent log: opens the ExchangeStore,
 // stores every exchange the window receives, and shows the log through a
 // StoredLogModel with the filter language, the detail pane, export, import
-// and copy as curl. Queries, export and import run off the GUI thread. Only
-// openLog() blocks, while ExchangeStore::open() checks the file.
+// and copy as curl. Opening the file, queries, export and import run off the
+// GUI thread.
 #pragma once
 
 #include "exchange.h"
@@ -18,6 +18,7 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QTabWidget;
+class QThread;
 class QTableView;
 class QTimer;
 class SessionsView;
@@ -31,9 +32,13 @@ public:
     explicit LogViewPanel(QWidget *parent = nullptr);
     ~LogViewPanel() override;
 
-    // Opens the log file; on failure shows a message naming the file and the
-    // error and offers a new file. Returns whether the log is open.
-    bool openLog(const QString &fileName);
+    // Starts opening the log file on a worker thread and ends in logOpened or
+    // logFailed. On failure it shows a message naming the file and the error
+    // and offers a new file. Exchanges appended meanwhile are held, up to
+    // MaxHeldExchanges, and stored once the file is open.
+    void openLog(const QString &fileName);
+    bool isOpening() const { return m_openWorker != nullptr; }
+    static constexpr int MaxHeldExchanges = 100'000;
     ExchangeStore *store() const { return m_store; }
     StoredLogModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -73,6 +78,7 @@ signals:
 private:
     void buildActions();
     void buildLayout();
+    void finishOpen(const QString &fileName, const StoreResult<> &opened);
     void showLogProblem(const QString &fileName, const StoreError &error);
     void showCurrentRow(const QModelIndex &current);
     void copyAsCurl();
@@ -87,6 +93,9 @@ private:
     QTimer *m_refreshTimer;
     QTimer *m_filterDelay;
     quint64 m_droppedWhilePaused = 0;
+    QThread *m_openWorker = nullptr;
+    QString m_queuedOpen;  // a file to open after the one being opened
+    QList<Exchange> m_held;  // appended while the file was being opened
     qint64 m_selectedLogId = 0;
 
     QLineEdit *m_filterEdit = nullptr;
