@@ -1,5 +1,7 @@
 #include "exchangeschema.h"
 
+#include "exchangestore.h"
+
 #include <QJsonDocument>
 #include <QSqlRecord>
 #include <QVariant>
@@ -9,11 +11,6 @@ Q_LOGGING_CATEGORY(lcStore, "callbacklab.store", QtInfoMsg)
 namespace ExchangeSchema {
 
 namespace {
-
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("ExchangeStore", text);
-}
 
 void appendEscaped(QByteArray &out, QByteArrayView bytes, bool isName)
 {
@@ -332,27 +329,31 @@ StoreError errorFrom(const QSqlError &error, const QString &fileName)
     case 11:  // SQLITE_CORRUPT
     case 26:  // SQLITE_NOTADB
         result.code = StoreError::Code::Corrupt;
-        result.message = translate("the file is damaged or not an SQLite database (%1)").arg(detail);
+        result.message = ExchangeStore::tr("the file is damaged or not an SQLite database (%1)").arg(detail);
         break;
     case 5:  // SQLITE_BUSY
     case 6:  // SQLITE_LOCKED
         result.code = StoreError::Code::Locked;
-        result.message = translate("the file is locked by another program (%1)").arg(detail);
+        result.message = ExchangeStore::tr("the file is locked by another program (%1)").arg(detail);
         break;
     case 14:  // SQLITE_CANTOPEN
         result.code = StoreError::Code::CannotOpen;
-        result.message =
-            translate("the file cannot be opened or created (%1); check that its folder exists and is writable")
-                .arg(detail);
+        result.message = ExchangeStore::tr("the file cannot be opened or created (%1); check that its folder exists "
+                                           "and is writable")
+                             .arg(detail);
         break;
     case 3:  // SQLITE_PERM
     case 8:  // SQLITE_READONLY
         result.code = StoreError::Code::CannotOpen;
-        result.message = translate("the file is read-only (%1)").arg(detail);
+        result.message = ExchangeStore::tr("the file is read-only (%1)").arg(detail);
+        break;
+    case 9:  // SQLITE_INTERRUPT
+        result.code = StoreError::Code::Interrupted;
+        result.message = ExchangeStore::tr("the query was interrupted");
         break;
     case 13:  // SQLITE_FULL
         result.code = StoreError::Code::QueryFailed;
-        result.message = translate("the disk is full (%1)").arg(detail);
+        result.message = ExchangeStore::tr("the disk is full (%1)").arg(detail);
         break;
     default:
         result.code = StoreError::Code::QueryFailed;

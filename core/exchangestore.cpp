@@ -1,7 +1,7 @@
 #include "exchangestore.h"
 
 #include "exchangeschema.h"
-#include "nativeexchangeinsert.h"
+#include "sqlitenative.h"
 
 #include <QDir>
 #include <QElapsedTimer>

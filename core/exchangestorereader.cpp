@@ -1,6 +1,7 @@
 #include "exchangestorereader.h"
 
 #include "exchangeschema.h"
+#include "sqlitenative.h"
 
 #include <QFileInfo>
 #include <QSqlQuery>
@@ -112,6 +113,10 @@ StoreResult<> ExchangeStoreReader::open(const QString &fileName)
         } else {
             fullText = info->hasFullTextIndex;
             QSqlQuery(db).exec(QStringLiteral("PRAGMA query_only=1"));
+            QString reason;
+            m_handle = nativeSqliteHandle(db, &reason);
+            if (!m_handle)
+                qCInfo(lcStore).noquote() << "Request log reader: queries cannot be interrupted, because" << reason;
         }
         if (!result)
             db.close();
@@ -132,6 +137,7 @@ void ExchangeStoreReader::close()
 {
     if (m_connectionName.isEmpty())
         return;
+    m_handle = nullptr;
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         db.close();
@@ -139,6 +145,12 @@ void ExchangeStoreReader::close()
     QSqlDatabase::removeDatabase(m_connectionName);
     m_connectionName.clear();
     m_thread = nullptr;
+}
+
+void ExchangeStoreReader::interrupt()
+{
+    if (sqlite3 *handle = m_handle.load())
+        interruptSqlite(handle);
 }
 
 StoreResult<> ExchangeStoreReader::checkUsable() const

@@ -18,6 +18,10 @@
 #include <QCoreApplication>
 #include <QThread>
 
+#include <atomic>
+
+struct sqlite3;
+
 // The columns of one row of the log table, without bodies and headers.
 struct ExchangeRow
 {
@@ -92,6 +96,11 @@ public:
     // PRAGMA compile_options of the SQLite library behind QSQLITE.
     StoreResult<QStringList> compileOptions();
 
+    // Stops the query running on the reader's thread, which then returns
+    // Code::Interrupted. Callable from any thread while the reader stays open
+    // (the caller makes sure it is not closed meanwhile).
+    void interrupt();
+
 private:
     StoreResult<> checkUsable() const;
     QString orderBy(const ExchangeSort &sort) const;
@@ -100,4 +109,5 @@ private:
     QString m_connectionName;
     QThread *m_thread = nullptr;
     bool m_fullTextIndex = false;
+    std::atomic<sqlite3 *> m_handle{nullptr};  // null when SQLite's C API cannot be used
 };

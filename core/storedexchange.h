@@ -42,6 +42,7 @@ public:
         NewerVersion,  // written by a newer CallbackLab with a schema this one does not know
         QueryFailed,   // a read or write failed on an open log
         NotOpen,       // the store or reader was used before open() succeeded
+        Interrupted,   // a read was stopped by ExchangeStoreReader::interrupt()
     };
 
     Code code = Code::QueryFailed;

@@ -11,6 +11,7 @@
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QMutex>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -42,6 +43,7 @@ private slots:
     void readerNeedsExistingLog();
     void readerBoundToThread();
     void readWhileWriting();
+    void interruptStopsScan();
     void pendingQueueBounded();
     void proposeNewFileName();
     void sigkillLosesOnlyUncommitted();
@@ -610,6 +612,58 @@ void TestExchangeStore::readWhileWriting()
     }
     QVERIFY(store.flush().ok());
     QCOMPARE(*reader.count(ExchangeFilter()), 1001);
+}
+
+void TestExchangeStore::interruptStopsScan()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath("log.sqlite");
+    {
+        ExchangeStore store;
+        QVERIFY(store.open(file).ok());
+        QList<Exchange> exchanges;
+        for (int n = 1; n <= 30000; ++n)
+            exchanges.append(Samples::numberedExchange(n));
+        store.append(exchanges);
+        QVERIFY(store.flush().ok());
+    }
+
+    // Free text that no row contains makes the count scan every body.
+    const auto parsed = ExchangeFilter::parse(QStringLiteral("\"no such text anywhere\""));
+    QVERIFY(parsed);
+    ExchangeStoreReader reader;
+    QMutex openMutex;  // interrupt() must not overlap close()
+    bool opened = false;
+    std::optional<StoreResult<qint64>> counted;
+    QThread *worker = QThread::create([&] {
+        QVERIFY(reader.open(file).ok());
+        {
+            QMutexLocker locker(&openMutex);
+            opened = true;
+        }
+        counted = reader.count(parsed.filter());
+        QMutexLocker locker(&openMutex);
+        opened = false;
+        reader.close();
+    });
+    worker->start();
+    // Interrupting before the scan starts does nothing, so keep trying until it ends.
+    while (!worker->wait(1)) {
+        QMutexLocker locker(&openMutex);
+        if (opened)
+            reader.interrupt();
+    }
+    delete worker;
+
+    QVERIFY(counted.has_value());
+    QVERIFY(!counted->ok());
+    QCOMPARE(counted->error().code, StoreError::Code::Interrupted);
+
+    // The same reader runs the next query to the end.
+    QVERIFY(reader.open(file).ok());
+    const auto again = reader.count(parsed.filter());
+    QVERIFY2(again.ok(), qPrintable(again.error().toString()));
+    QCOMPARE(*again, 0);
 }
 
 void TestExchangeStore::pendingQueueBounded()

@@ -41,3 +41,17 @@ ExchangeStoreReader &LogReaderThread::reader()
     }
     return *m_reader;
 }
+
+void LogReaderThread::interrupt(quint64 job)
+{
+    QMutexLocker locker(&m_runningMutex);
+    if (m_running && m_runningJob == job)
+        m_running->interrupt();
+}
+
+void LogReaderThread::setRunning(quint64 job, ExchangeStoreReader *reader)
+{
+    QMutexLocker locker(&m_runningMutex);
+    m_runningJob = job;
+    m_running = reader;
+}

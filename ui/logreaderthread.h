@@ -7,6 +7,7 @@
 
 #include "exchangestorereader.h"
 
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <QThread>
@@ -29,15 +30,19 @@ public:
     // Runs query(reader) on the worker thread and then done(result) on this
     // object's thread, where receiver must live too. The reader passed in is
     // closed when the file cannot be opened, and its calls then return
-    // StoreError::Code::NotOpen.
+    // StoreError::Code::NotOpen. Returns the job's number for interrupt().
     template <typename Query, typename Done>
-    void run(QObject *receiver, Query query, Done done)
+    quint64 run(QObject *receiver, Query query, Done done)
     {
+        const quint64 job = ++m_lastJob;
         QPointer<QObject> guard(receiver);
-        QMetaObject::invokeMethod(m_context, [this, guard, query = std::move(query), done = std::move(done)]() mutable {
+        QMetaObject::invokeMethod(m_context, [this, job, guard, query = std::move(query), done = std::move(done)]() mutable {
             if (!guard)
                 return;
-            auto result = query(reader());
+            ExchangeStoreReader &current = reader();
+            setRunning(job, &current);
+            auto result = query(current);
+            setRunning(0, nullptr);
             // Posted to this object, which outlives the worker thread, because
             // the receiver may be destroyed on its thread at any moment.
             QMetaObject::invokeMethod(
@@ -48,9 +53,16 @@ public:
                 },
                 Qt::QueuedConnection);
         }, Qt::QueuedConnection);
+        return job;
     }
 
+    // Stops the job's SQLite query if it is running now; its reader calls
+    // then return StoreError::Code::Interrupted. Does nothing otherwise.
+    void interrupt(quint64 job);
+
 private:
+    void setRunning(quint64 job, ExchangeStoreReader *reader);
+
     // Worker thread only.
     ExchangeStoreReader &reader();
 
@@ -59,4 +71,9 @@ private:
     QString m_fileName;  // worker thread only: set through a queued call
     std::unique_ptr<ExchangeStoreReader> m_reader;
     QString m_openedFileName;
+    quint64 m_lastJob = 0;  // this object's thread only
+
+    QMutex m_runningMutex;
+    quint64 m_runningJob = 0;                  // guarded by m_runningMutex
+    ExchangeStoreReader *m_running = nullptr;  // guarded by m_runningMutex
 };

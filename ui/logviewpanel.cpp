@@ -384,6 +384,8 @@ bool LogViewPanel::applyFilterText(const QString &text)
     m_filterError->clear();
     m_filterError->hide();
     m_filterEdit->setStyleSheet(QString());
+    // Free text on a large log scans every row; the count replaces this.
+    m_countLabel->setText(tr("Searching…"));
     m_model->setFilter(parsed.filter());
     if (m_lowerTabs->currentWidget() == m_sessions)
         m_sessions->refresh(parsed.filter());

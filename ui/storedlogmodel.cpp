@@ -222,6 +222,9 @@ void StoredLogModel::reload()
     ++m_layout;
     m_pendingPages.clear();
     if (m_refreshRunning) {
+        // A scan of a large log for free text can take seconds; the new
+        // filter or sort need not wait for it.
+        m_reader->interrupt(m_refreshJob);
         m_refreshQueued = true;
         m_resetQueued = true;
         return;
@@ -236,7 +239,7 @@ void StoredLogModel::startRefresh(bool reset)
     const ExchangeFilter filter = m_filter;
     const bool timeSort = m_sort.key == ExchangeSort::Key::Time;
 
-    m_reader->run(
+    m_refreshJob = m_reader->run(
         this,
         [filter, timeSort](ExchangeStoreReader &reader) {
             RefreshResult result;

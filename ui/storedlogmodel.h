@@ -107,6 +107,7 @@ private:
     bool m_refreshRunning = false;
     bool m_refreshQueued = false;
     bool m_resetQueued = false;
+    quint64 m_refreshJob = 0;
     qint64 m_newestId = 0;
     qint64 m_oldestId = 0;
 

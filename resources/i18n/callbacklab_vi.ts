@@ -1505,6 +1505,30 @@ Phiên bản cài đặt: %5</translation>
         <source>the request log is not open</source>
         <translation>nhật ký yêu cầu chưa được mở</translation>
     </message>
+    <message>
+        <source>the file is damaged or not an SQLite database (%1)</source>
+        <translation>tệp bị hỏng hoặc không phải cơ sở dữ liệu SQLite (%1)</translation>
+    </message>
+    <message>
+        <source>the file is locked by another program (%1)</source>
+        <translation>tệp đang bị một chương trình khác khóa (%1)</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened or created (%1); check that its folder exists and is writable</source>
+        <translation>không mở hoặc tạo được tệp (%1); hãy kiểm tra thư mục của nó có tồn tại và ghi được không</translation>
+    </message>
+    <message>
+        <source>the file is read-only (%1)</source>
+        <translation>tệp chỉ đọc (%1)</translation>
+    </message>
+    <message>
+        <source>the query was interrupted</source>
+        <translation>truy vấn đã bị ngắt</translation>
+    </message>
+    <message>
+        <source>the disk is full (%1)</source>
+        <translation>đĩa đã đầy (%1)</translation>
+    </message>
 </context>
 <context>
     <name>ExchangeStoreReader</name>
@@ -2280,6 +2304,18 @@ Chạy &apos;callbacklab export --help&apos; để xem thêm thông tin.
         <translation>
             <numerusform>Đã nhập %n lượt trao đổi; một số mục đã bị bỏ qua.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
+    </message>
+    <message>
+        <source>The request log is not open</source>
+        <translation>Nhật ký yêu cầu chưa được mở</translation>
+    </message>
+    <message>
+        <source>The request log is not open; import the file again once it is</source>
+        <translation>Nhật ký yêu cầu chưa được mở; hãy nhập lại tệp khi nhật ký đã mở</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,7 @@
-// Inserts request log rows through SQLite's C API on a connection that Qt SQL
-// opened. Each QSqlQuery bind goes through a QVariant and a UTF-16 copy, and
-// bench_store inserted 1.5 times as many rows per second without them. Only
-// ExchangeStore's writer uses this, for its one frequent statement. Everything
-// else stays on Qt SQL.
+// SQLite's C API on connections that Qt SQL opened: the request log writer's
+// insert, and interrupting a reader's query. Each QSqlQuery bind goes through
+// a QVariant and a UTF-16 copy, and bench_store inserted 1.5 times as many
+// rows per second without them. Everything else stays on Qt SQL.
 #pragma once
 
 #include "storedexchange.h"
@@ -15,6 +14,15 @@
 
 struct sqlite3;
 struct sqlite3_stmt;
+
+// Returns the SQLite handle of an open QSQLITE connection. Returns nullptr,
+// with the reason in *reason, when the connection is not QSQLITE or its SQLite
+// library is not the one this program links.
+sqlite3 *nativeSqliteHandle(const QSqlDatabase &db, QString *reason);
+
+// Makes the statement running on the connection stop with SQLITE_INTERRUPT.
+// Safe from any thread while the connection stays open.
+void interruptSqlite(sqlite3 *handle);
 
 class NativeExchangeInsert
 {

@@ -1,4 +1,4 @@
-#include "nativeexchangeinsert.h"
+#include "sqlitenative.h"
 
 #include "exchangeschema.h"
 
@@ -74,7 +74,7 @@ NativeExchangeInsert::~NativeExchangeInsert()
     sqlite3_finalize(m_statement);
 }
 
-std::unique_ptr<NativeExchangeInsert> NativeExchangeInsert::prepare(const QSqlDatabase &db, QString *reason)
+sqlite3 *nativeSqliteHandle(const QSqlDatabase &db, QString *reason)
 {
     const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
@@ -92,16 +92,25 @@ std::unique_ptr<NativeExchangeInsert> NativeExchangeInsert::prepare(const QSqlDa
     if (version.value(0).toString() != QLatin1String(sqlite3_libversion())
         || version.value(1).toString() != QLatin1String(sqlite3_sourceid())) {
         *reason = QStringLiteral("Qt SQL uses SQLite %1, this program links %2")
-                   .arg(version.value(0).toString(), QLatin1String(sqlite3_libversion()));
+                      .arg(version.value(0).toString(), QLatin1String(sqlite3_libversion()));
         return nullptr;
     }
-    version.finish();
-
     sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
-    if (!connection) {
+    if (!connection)
         *reason = QStringLiteral("the connection is closed");
+    return connection;
+}
+
+void interruptSqlite(sqlite3 *handle)
+{
+    sqlite3_interrupt(handle);
+}
+
+std::unique_ptr<NativeExchangeInsert> NativeExchangeInsert::prepare(const QSqlDatabase &db, QString *reason)
+{
+    sqlite3 *connection = nativeSqliteHandle(db, reason);
+    if (!connection)
         return nullptr;
-    }
     const QByteArray sql = ExchangeSchema::insertSql().toUtf8();
     sqlite3_stmt *statement = nullptr;
     const int result = sqlite3_prepare_v3(connection, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT,
