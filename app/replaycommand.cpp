@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QLoggingCategory>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -412,6 +413,9 @@ int ReplayCommand::run(const QStringList &arguments)
     ParsedArguments parsed;
     if (const std::optional<int> exitCode = parseArguments(arguments, &parsed))
         return *exitCode;
+    // Quiet leaves warnings and errors on stderr, and the summary on stdout.
+    if (parsed.quiet)
+        QLoggingCategory::setFilterRules(QStringLiteral("callbacklab.*.info=false"));
 
     // Read every input before sending anything, so a typo fails fast.
     QList<ReplaySuite> suites;

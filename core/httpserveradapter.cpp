@@ -16,7 +16,6 @@
 #include <QTimerEvent>
 
 #include <array>
-#include <charconv>
 #include <chrono>
 #include <deque>
 
@@ -134,13 +133,6 @@ const QByteArray &statusLine(int status)
     return lines[size_t(status - 100)];
 }
 
-void appendNumber(QByteArray &out, qint64 value)
-{
-    char digits[24];
-    const auto result = std::to_chars(digits, digits + sizeof digits, value);
-    out.append(digits, result.ptr - digits);
-}
-
 bool equalsIgnoreCase(const QByteArray &text, QByteArrayView literal)
 {
     return text.size() == literal.size() && qstrnicmp(text.constData(), literal.data(), text.size()) == 0;
@@ -183,11 +175,36 @@ enum class ConnectionHeader { None, Close, KeepAlive };
 // Status line, headers with Content-Length, and the body: the whole reply as
 // written to the socket. 1xx and 204 replies carry neither Content-Length nor
 // a body (RFC 9110, 8.6); 304 and HEAD replies carry the length but no body.
-QByteArray buildWire(const HttpResponse &response, bool headRequest, ConnectionHeader connection)
+// The reply's headers as they go on the wire: the plan's headers without
+// framing headers or unsafe values, then Content-Length and Connection.
+HttpHeaders headersAsSent(const HttpResponse &response, ConnectionHeader connection)
+{
+    HttpHeaders headers;
+    headers.reserve(response.headers.size() + 2);
+    for (const auto &[name, value] : response.headers) {
+        if (isFramingHeader(name))
+            continue;
+        if (!isWritableHeader(name, value)) {
+            qCWarning(lcServer) << "Skipping reply header" << name << "with characters that would break the reply";
+            continue;
+        }
+        headers.append({name, value});
+    }
+    const int status = response.status;
+    if (status >= 200 && status != 204)
+        headers.append({QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size())});
+    if (connection == ConnectionHeader::Close)
+        headers.append({QByteArrayLiteral("Connection"), QByteArrayLiteral("close")});
+    else if (connection == ConnectionHeader::KeepAlive)
+        headers.append({QByteArrayLiteral("Connection"), QByteArrayLiteral("keep-alive")});
+    return headers;
+}
+
+// The whole reply; response.headers come from headersAsSent().
+QByteArray buildWire(const HttpResponse &response, bool headRequest)
 {
     const int status = response.status;
-    const bool lengthAllowed = status >= 200 && status != 204;
-    const bool bodyAllowed = lengthAllowed && status != 304 && !headRequest;
+    const bool bodyAllowed = status >= 200 && status != 204 && status != 304 && !headRequest;
 
     qsizetype size = 64;
     for (const auto &[name, value] : response.headers)
@@ -199,26 +216,11 @@ QByteArray buildWire(const HttpResponse &response, bool headRequest, ConnectionH
     wire.reserve(size);
     wire += statusLine(status);
     for (const auto &[name, value] : response.headers) {
-        if (isFramingHeader(name))
-            continue;
-        if (!isWritableHeader(name, value)) {
-            qCWarning(lcServer) << "Skipping reply header" << name << "with characters that would break the reply";
-            continue;
-        }
         wire += name;
         wire += ": ";
         wire += value;
         wire += "\r\n";
     }
-    if (lengthAllowed) {
-        wire += "Content-Length: ";
-        appendNumber(wire, response.body.size());
-        wire += "\r\n";
-    }
-    if (connection == ConnectionHeader::Close)
-        wire += "Connection: close\r\n";
-    else if (connection == ConnectionHeader::KeepAlive)
-        wire += "Connection: keep-alive\r\n";
     wire += "\r\n";
     if (bodyAllowed)
         wire += response.body;
@@ -760,7 +762,8 @@ void HttpConnection::deliverReplies()
                 const ConnectionHeader connection = reply.closeAfter ? ConnectionHeader::Close
                     : reply.keepAliveHeader                          ? ConnectionHeader::KeepAlive
                                                                      : ConnectionHeader::None;
-                reply.wire = buildWire(reply.exchange.response, reply.headRequest, connection);
+                reply.exchange.response.headers = headersAsSent(reply.exchange.response, connection);
+                reply.wire = buildWire(reply.exchange.response, reply.headRequest);
             }
             const qsizetype chunk = qMin<qsizetype>(reply.chunkBytes, reply.wire.size() - reply.written);
             m_socket->write(reply.wire.constData() + reply.written, chunk);
@@ -785,7 +788,8 @@ void HttpConnection::writeWhole(PendingReply &reply)
     const ConnectionHeader connection = reply.closeAfter ? ConnectionHeader::Close
         : reply.keepAliveHeader                          ? ConnectionHeader::KeepAlive
                                                          : ConnectionHeader::None;
-    m_socket->write(buildWire(reply.exchange.response, reply.headRequest, connection));
+    reply.exchange.response.headers = headersAsSent(reply.exchange.response, connection);
+    m_socket->write(buildWire(reply.exchange.response, reply.headRequest));
     m_lastActivityNs = m_adapter->nowNs();
 }
 

@@ -59,6 +59,10 @@ struct ReplayRequest
     HttpHeaders headers;         // as sent; hop-by-hop headers are dropped when sending
     QByteArray body;
     ReplayExpectation expect;
+    // Why the request cannot be sent as recorded (a body cut when it was
+    // logged, or one that never arrived). A runner reports such a request as
+    // an invalid-request error without sending it.
+    QString unsendable;
 
     // The request of an exchange, expecting the response that was recorded.
     static ReplayRequest fromExchange(const Exchange &exchange);

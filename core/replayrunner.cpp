@@ -285,6 +285,10 @@ void ReplayRunner::startNextRow()
 bool ReplayRunner::prepare(Row &row, QString *errorMessage)
 {
     const ReplayRequest &request = m_requests.at(row.requestIndex);
+    if (!request.unsendable.isEmpty()) {
+        *errorMessage = request.unsendable;
+        return false;
+    }
 
     // Where to: the run's target, else the URL recorded with the request.
     const QUrl base = m_options.target.isEmpty() ? request.url : m_options.target;

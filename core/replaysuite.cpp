@@ -646,21 +646,26 @@ bool requestsFromImport(const ImportResult &import, ReplayInputKind kind, const 
     for (qsizetype i = 0; i < import.exchanges.size(); ++i) {
         const StoredExchange &stored = import.exchanges.at(i);
         const QString where = kind == ReplayInputKind::Har ? QStringLiteral("log.entries[%1]").arg(i)
-                                                           : ReplayInput::tr("exchange %1").arg(i + 1);
-        if (stored.requestBodyCut) {
-            error->fieldPath = kind == ReplayInputKind::Har ? where + QStringLiteral(".request") : QString();
-            error->message = ReplayInput::tr("%1: the request body was cut when it was logged (%2 of %3 bytes kept), "
-                                             "so it cannot be replayed as sent")
-                                 .arg(where)
-                                 .arg(stored.exchange.request.body.size())
-                                 .arg(stored.requestBodySize);
-            return false;
-        }
-
+                                                           : ReplayInput::tr("line %1").arg(i + 1);
         ReplayRequest request = ReplayRequest::fromExchange(stored.exchange);
         request.id = stored.logId > 0 ? ReplayInput::tr("exchange %1").arg(stored.logId)
                                       : ReplayInput::tr("entry %1").arg(i + 1);
         request.origin = QStringLiteral("%1 %2").arg(baseName, where);
+
+        // Such requests stay in the run and are reported there, so the
+        // replay neither stops nor silently runs fewer rows.
+        const qint64 announced = stored.exchange.request.header("Content-Length").toLongLong();
+        if (stored.requestBodyCut) {
+            request.unsendable = ReplayInput::tr("the request body was cut when it was logged (%1 of %2 bytes kept), "
+                                                 "so it cannot be replayed as sent")
+                                     .arg(stored.exchange.request.body.size())
+                                     .arg(stored.requestBodySize);
+        } else if (announced > stored.exchange.request.body.size()) {
+            request.unsendable = ReplayInput::tr("the request body never arrived (%1 of %2 announced bytes), so it "
+                                                 "cannot be replayed as sent")
+                                     .arg(stored.exchange.request.body.size())
+                                     .arg(announced);
+        }
         // A cut response body would always differ; compare status and decision only.
         if (stored.responseBodyCut)
             request.expect.body.reset();

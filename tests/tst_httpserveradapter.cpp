@@ -276,6 +276,14 @@ void TestHttpServerAdapter::capturesRequestAsSent()
     QCOMPARE(request.peerAddress, QStringLiteral("127.0.0.1"));
     QCOMPARE(request.peerPort, client->socket.localPort());
     QVERIFY(request.receivedAt.isValid());
+
+    // The exchange records the reply's headers as they went on the wire.
+    QTRY_VERIFY(!m_exchangeSpy->isEmpty());
+    const auto exchanges = m_exchangeSpy->first().first().value<QList<Exchange>>();
+    QCOMPARE(exchanges.size(), 1);
+    QCOMPARE(exchanges.first().response.headers, response->headers);
+    QCOMPARE(exchanges.first().response.headers.constLast(),
+             (std::pair<QByteArray, QByteArray>("Content-Length", QByteArray::number(response->body.size()))));
 }
 
 void TestHttpServerAdapter::capturesHeaderSplitAcrossReads()

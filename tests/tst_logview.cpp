@@ -15,6 +15,9 @@
 #include "storedlogmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QSettings>
 #include <QFile>
 #include <QJsonDocument>
 #include <QLabel>
@@ -416,12 +419,23 @@ void TestLogView::exportRedactsUser()
     QVERIFY(lines.at(1).contains("bob"));
 
     // The dialog offers the selection only when there is one.
+    QSettings().remove(QStringLiteral("export"));
     ExportDialog several(2, 3);
     QVERIFY(several.selectedOnly());
+    QVERIFY(several.har());
     QVERIFY(several.redact());
     ExportDialog none(0, 3);
     QVERIFY(!none.selectedOnly());
     QVERIFY(!none.findChild<QRadioButton *>(QStringLiteral("exportSelectedButton"))->isEnabled());
+
+    // The format and redaction chosen are offered again next time.
+    none.findChild<QComboBox *>(QStringLiteral("exportFormatBox"))->setCurrentIndex(1);
+    none.findChild<QCheckBox *>(QStringLiteral("exportRedactBox"))->setChecked(false);
+    none.accept();
+    ExportDialog next(0, 3);
+    QVERIFY(!next.har());
+    QVERIFY(!next.redact());
+    QSettings().remove(QStringLiteral("export"));
 }
 
 void TestLogView::importReportsMalformedLine()

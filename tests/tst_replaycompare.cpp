@@ -617,13 +617,24 @@ void TestReplayCompare::jsonLinesErrorLine()
     QCOMPARE(error.line, 3);
     QVERIFY2(error.toString().contains(QStringLiteral("line 3")), qPrintable(error.toString()));
 
-    // A request body cut when it was logged cannot be replayed as sent.
+    // A request body cut when it was logged, or one that never arrived,
+    // cannot be replayed as sent: the request is loaded and marked.
     StoredExchange cut = storedExchange(2, "a", 200, AllowBody);
     cut.requestBodyCut = true;
     cut.requestBodySize = 5000;
-    const QString cutName = QString::fromUtf8(writeFile(dir, QStringLiteral("cut.jsonl"), JsonLinesFormat::toLine(cut)));
-    QVERIFY(!ReplayInput::loadFile(cutName, &suite, &error));
-    QVERIFY2(error.message.contains(QStringLiteral("cut")), qPrintable(error.toString()));
+    StoredExchange missing = storedExchange(3, "a", 413, AllowBody);
+    missing.exchange.request.headers.append({QByteArray("Content-Length"), QByteArray("900")});
+    missing.exchange.request.body.clear();
+    const QString cutName = QString::fromUtf8(writeFile(
+        dir, QStringLiteral("cut.jsonl"), good + JsonLinesFormat::toLine(cut) + JsonLinesFormat::toLine(missing)));
+    QVERIFY2(ReplayInput::loadFile(cutName, &suite, &error), qPrintable(error.toString()));
+    QCOMPARE(suite.requests.size(), 3);
+    QVERIFY(suite.requests.at(0).unsendable.isEmpty());
+    QVERIFY2(suite.requests.at(1).unsendable.contains(QStringLiteral("cut")),
+             qPrintable(suite.requests.at(1).unsendable));
+    QVERIFY2(suite.requests.at(2).unsendable.contains(QStringLiteral("never arrived")),
+             qPrintable(suite.requests.at(2).unsendable));
+    QCOMPARE(suite.requests.at(1).origin, QStringLiteral("cut.jsonl line 2"));
 }
 
 void TestReplayCompare::exchangeSource()

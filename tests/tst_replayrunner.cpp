@@ -40,6 +40,7 @@ private slots:
     void rateLimitSpacesRequests();
     void cancelStopsInFlight();
     void missingTargetIsInvalidRequest();
+    void headAndUnsendableRequests();
     void emptyListFinishes();
     void invalidOptionsRejected();
     void contractFindingsFromEndpoint();
@@ -744,6 +745,37 @@ void TestReplayRunner::missingTargetIsInvalidRequest()
     QVERIFY2(run.find(0)->errorMessage.contains(QStringLiteral("no target")), qPrintable(run.find(0)->errorMessage));
     QCOMPARE(run.find(1)->error, ReplayError::InvalidRequest);
     QVERIFY2(run.find(1)->errorMessage.contains(QStringLiteral("ftp")), qPrintable(run.find(1)->errorMessage));
+}
+
+void TestReplayRunner::headAndUnsendableRequests()
+{
+    Responder responder;
+    QVERIFY(responder.url.isValid());
+    ReplayOptions options;
+    options.target = responder.url;
+
+    // A recorded HEAD exchange matches its replay, although the log keeps the
+    // body that the reply did not send.
+    ReplayRequest head = callback(QStringLiteral("open"), {});
+    head.method = "HEAD";
+    const RunOutcome capture = runReplay(options, {head});
+    QVERIFY(capture.finished);
+    QTRY_COMPARE(responder.exchanges.size(), 1);
+    QVERIFY(!responder.exchanges.first().response.body.isEmpty());
+    const RunOutcome headReplay = runReplay(options, {ReplayRequest::fromExchange(responder.exchanges.first())});
+    QVERIFY(headReplay.finished);
+    QCOMPARE(headReplay.summary.matched, 1);
+
+    // A request marked unsendable is reported and never sent.
+    ReplayRequest cut = callback(QStringLiteral("open"), ReplayExpectation::manual(Decision::Allow));
+    cut.unsendable = QStringLiteral("the request body was cut when it was logged");
+    const ReplayRequest whole = callback(QStringLiteral("open"), ReplayExpectation::manual(Decision::Allow));
+    const RunOutcome run = runReplay(options, {cut, whole});
+    QVERIFY(run.finished);
+    QCOMPARE(run.find(0)->error, ReplayError::InvalidRequest);
+    QCOMPARE(run.find(0)->errorMessage, cut.unsendable);
+    QCOMPARE(run.find(1)->outcome, ReplayOutcome::Matched);
+    QTRY_COMPARE(responder.exchanges.size(), 3);
 }
 
 void TestReplayRunner::emptyListFinishes()

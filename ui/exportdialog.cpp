@@ -6,6 +6,7 @@
 #include <QFormLayout>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 #include <QVBoxLayout>
 
 ExportDialog::ExportDialog(int selectedCount, qint64 matchingCount, QWidget *parent)
@@ -26,7 +27,15 @@ ExportDialog::ExportDialog(int selectedCount, qint64 matchingCount, QWidget *par
     m_redact->setObjectName(QStringLiteral("exportRedactBox"));
     m_redact->setToolTip(tr("Replaces each value with a placeholder such as user-1, the same one wherever the "
                             "value occurs, so a capture can be attached to a bug report."));
-    m_redact->setChecked(true);
+    // The format and redaction chosen last time are offered again.
+    QSettings settings;
+    m_format->setCurrentIndex(settings.value(QStringLiteral("export/format")).toString() == QLatin1String("jsonl") ? 1 : 0);
+    m_redact->setChecked(settings.value(QStringLiteral("export/redact"), true).toBool());
+    connect(this, &QDialog::accepted, this, [this] {
+        QSettings settings;
+        settings.setValue(QStringLiteral("export/format"), har() ? QStringLiteral("har") : QStringLiteral("jsonl"));
+        settings.setValue(QStringLiteral("export/redact"), redact());
+    });
 
     // Several selected rows make the selection the likely choice.
     m_selected->setEnabled(selectedCount > 0);

@@ -470,10 +470,19 @@ void LogViewPanel::exportWithDialog()
         return;
     const QList<qint64> selectedIds = dialog.selectedOnly() ? selected : QList<qint64>();
     const QString nameFilter = dialog.har() ? tr("HAR (*.har)") : tr("JSON Lines (*.jsonl)");
-    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export Exchanges"), QString(), nameFilter);
+    QString fileName = QFileDialog::getSaveFileName(this, tr("Export Exchanges"), QString(), nameFilter);
     if (fileName.isEmpty())
         return;
-    exportTo(fileName, dialog.har(), dialog.redact(), selectedIds);
+    // A name typed with the other format's extension selects that format;
+    // a name without either gets the chosen format's extension.
+    bool har = dialog.har();
+    if (fileName.endsWith(QLatin1String(".har"), Qt::CaseInsensitive))
+        har = true;
+    else if (fileName.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive))
+        har = false;
+    else
+        fileName += har ? QStringLiteral(".har") : QStringLiteral(".jsonl");
+    exportTo(fileName, har, dialog.redact(), selectedIds);
 }
 
 QList<qint64> LogViewPanel::selectedLogIds() const

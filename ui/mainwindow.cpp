@@ -255,6 +255,23 @@ void MainWindow::connectService()
                                      .arg(QDir::toNativeSeparators(fileName), message));
         m_unsavedLabel->show();
     });
+
+    // Export and import run in the background; their outcome is shown here.
+    connect(m_storedLog, &LogViewPanel::exportFinished, this, [this](bool, const QString &message) {
+        statusBar()->showMessage(message, 10000);
+    });
+    connect(m_storedLog, &LogViewPanel::importFinished, this,
+            [this](int imported, const QStringList &issues, const QString &fatalError) {
+                if (!fatalError.isEmpty())
+                    statusBar()->showMessage(tr("Import failed: %1").arg(fatalError), 10000);
+                else
+                    statusBar()->showMessage(tr("Imported %n exchange(s), %1 left out", nullptr, imported)
+                                                 .arg(issues.size()),
+                                             10000);
+            });
+    connect(m_storedLog, &LogViewPanel::curlCopied, this, [this] {
+        statusBar()->showMessage(tr("Copied the request as a curl command"), 5000);
+    });
 }
 
 void MainWindow::restoreWindowState()

@@ -139,7 +139,9 @@ MessageView::MessageView(QWidget *parent)
     splitter->addWidget(m_headers);
     splitter->addWidget(bodyPane);
     splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(1, 1);
+    // Room for about eight headers before the list scrolls.
+    m_headers->setMinimumHeight(m_headers->fontMetrics().height() * 8);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -217,7 +219,7 @@ QString MessageView::bodyText(const QByteArray &body, BodyMode mode, qsizetype p
             const QJsonDocument document = QJsonDocument::fromJson(body, &error);
             if (error.error == QJsonParseError::NoError)
                 return QString::fromUtf8(document.toJson(QJsonDocument::Indented));
-            return tr("The body is not JSON: %1 at byte %2.").arg(error.errorString()).arg(error.offset);
+            return tr("The body is not JSON: %1 at offset %2.").arg(error.errorString()).arg(error.offset);
         }
         return tr("The body is too long to format (%L1 bytes); choose Show Whole Bodies.").arg(body.size());
     }

@@ -2472,6 +2472,20 @@ Chạy &apos;callbacklab export --help&apos; để xem thêm thông tin.
         <source>Exchanges of this session, kept in memory</source>
         <translation>Các lượt trao đổi của phiên này, giữ trong bộ nhớ</translation>
     </message>
+    <message>
+        <source>Import failed: %1</source>
+        <translation>Nhập thất bại: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n exchange(s), %1 left out</source>
+        <translation>
+            <numerusform>Đã nhập %n lượt trao đổi, bỏ qua %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied the request as a curl command</source>
+        <translation>Đã chép yêu cầu thành lệnh curl</translation>
+    </message>
 </context>
 <context>
     <name>MasterSwitchBar</name>
@@ -2569,16 +2583,16 @@ Chạy &apos;callbacklab export --help&apos; để xem thêm thông tin.
         <translation>(body rỗng)</translation>
     </message>
     <message>
-        <source>The body is not JSON: %1 at byte %2.</source>
-        <translation>Body không phải JSON: %1 tại byte %2.</translation>
-    </message>
-    <message>
         <source>The body is too long to format (%L1 bytes); choose Show Whole Bodies.</source>
         <translation>Body quá dài để định dạng (%L1 byte); hãy chọn Hiện toàn bộ body.</translation>
     </message>
     <message>
         <source>The body has no form fields.</source>
         <translation>Body không có trường form nào.</translation>
+    </message>
+    <message>
+        <source>The body is not JSON: %1 at offset %2.</source>
+        <translation>Body không phải JSON: %1 tại vị trí %2.</translation>
     </message>
 </context>
 <context>
@@ -3064,12 +3078,16 @@ cú pháp hoặc không đọc được đầu vào.</translation>
         <translation>lượt trao đổi %1</translation>
     </message>
     <message>
-        <source>%1: the request body was cut when it was logged (%2 of %3 bytes kept), so it cannot be replayed as sent</source>
-        <translation>%1: body yêu cầu đã bị cắt khi ghi nhật ký (giữ %2 trên %3 byte), nên không thể phát lại đúng như đã gửi</translation>
-    </message>
-    <message>
         <source>entry %1</source>
         <translation>mục %1</translation>
+    </message>
+    <message>
+        <source>the request body was cut when it was logged (%1 of %2 bytes kept), so it cannot be replayed as sent</source>
+        <translation>body yêu cầu đã bị cắt khi ghi nhật ký (giữ %1 trên %2 byte), nên không thể phát lại đúng như đã gửi</translation>
+    </message>
+    <message>
+        <source>the request body never arrived (%1 of %2 announced bytes), so it cannot be replayed as sent</source>
+        <translation>body yêu cầu chưa bao giờ đến (%1 trên %2 byte đã báo), nên không thể phát lại đúng như đã gửi</translation>
     </message>
 </context>
 <context>
