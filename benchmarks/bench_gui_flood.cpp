@@ -11,6 +11,7 @@
 #include "exchangestore.h"
 #include "responderservice.h"
 #include "responsesettings.h"
+#include "wrkprocess.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -122,17 +123,9 @@ int main(int argc, char *argv[])
 
     const QList<qint64> idle = tickGaps(3000);
 
-    const QString script = dir.filePath(QStringLiteral("callback.lua"));
-    QFile lua(script);
-    if (!lua.open(QIODevice::WriteOnly))
-        return fail(QStringLiteral("cannot write %1").arg(script));
-    lua.write("wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = '" + Body + "'\n");
-    lua.close();
     QProcess wrk;
-    wrk.start(QStringLiteral("wrk"), {QStringLiteral("-t2"), QStringLiteral("-c%1").arg(connections),
-                                      QStringLiteral("-d%1s").arg(seconds), QStringLiteral("-s"), script, url});
-    if (!wrk.waitForStarted(10000))
-        return fail(QStringLiteral("wrk did not start; is it installed?"));
+    if (const QString error = startWrk(wrk, QDir(dir.path()), Body, connections, seconds, url); !error.isEmpty())
+        return fail(error);
     const QList<qint64> flood =
         tickGaps((seconds + 30) * 1000, [&wrk] { return wrk.state() == QProcess::NotRunning; });
     const QString wrkOutput = QString::fromUtf8(wrk.readAllStandardOutput());

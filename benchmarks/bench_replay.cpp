@@ -5,6 +5,7 @@
 // Defaults: the callbacklab binary next to this one, 10000 callbacks,
 // concurrency 64, wrk for 10 s with 2 threads. Needs wrk on PATH.
 #include "replayrunner.h"
+#include "wrkprocess.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -132,18 +133,15 @@ int main(int argc, char *argv[])
     const double replayRate = summary.elapsedMs > 0 ? summary.total * 1000.0 / double(summary.elapsedMs) : 0;
 
     // wrk with the same body against the same responder.
-    const QString script = dir.filePath(QStringLiteral("callback.lua"));
-    QFile lua(script);
-    if (!lua.open(QIODevice::WriteOnly))
-        return fail(QStringLiteral("cannot write %1").arg(script));
-    lua.write("wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = '" + Body + "'\n");
-    lua.close();
     QProcess wrk;
-    wrk.start(QStringLiteral("wrk"), {QStringLiteral("-t2"), QStringLiteral("-c%1").arg(concurrency),
-                                      QStringLiteral("-d%1s").arg(seconds), QStringLiteral("-s"), script, url.toString()});
-    if (!wrk.waitForStarted(10000) || !wrk.waitForFinished((seconds + 30) * 1000)) {
+    if (const QString error = startWrk(wrk, QDir(dir.path()), Body, concurrency, seconds, url.toString());
+        !error.isEmpty()) {
         serve.kill();
-        return fail(QStringLiteral("wrk did not run; is it installed?"));
+        return fail(error);
+    }
+    if (!wrk.waitForFinished((seconds + 30) * 1000)) {
+        serve.kill();
+        return fail(QStringLiteral("wrk did not finish"));
     }
     const QString wrkOutput = QString::fromUtf8(wrk.readAllStandardOutput());
     const QRegularExpressionMatch match = QRegularExpression(QStringLiteral("Requests/sec:\\s+([0-9.]+)")).match(wrkOutput);
