@@ -4,6 +4,7 @@
 #include "exportcommand.h"
 #include "replaycommand.h"
 #include "servecommand.h"
+#include "unixsignals.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -48,5 +49,12 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     installTranslations(app);
+    // SIGINT and SIGTERM close the window as the user would, so the request
+    // log stores what is queued and the window state is saved.
+    UnixSignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &app, [] {
+        QApplication::closeAllWindows();
+        QApplication::quit();
+    });
     return runMainWindow(commandLine.gui.profileFile, commandLine.gui.logDatabase);
 }

@@ -6,6 +6,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLockFile>
 #include <QMutex>
 #include <QSqlRecord>
@@ -22,6 +24,7 @@ namespace {
 // about 250 ms.
 constexpr qint64 CommitSliceMs = 100;
 constexpr int RetentionBatchRows = 500;
+constexpr qint64 MaxFieldChars = 64 * 1024;
 constexpr qint64 MinMaxBytes = qint64(256) << 10;
 // After the size limit is exceeded, rows are removed until the pages in use
 // fall to this share of the limit, so trimming does not start on every commit.
@@ -39,6 +42,84 @@ void cutBody(QByteArray &body, qint64 fullSize, qint64 maxBodyBytes, bool *cut)
         *cut = true;
     } else if (body.size() < fullSize) {
         *cut = true;
+    }
+}
+
+// Cuts a text value to maxChars; returns whether it was cut.
+bool cutText(QString &text, qsizetype maxChars)
+{
+    if (text.size() <= maxChars)
+        return false;
+    text.truncate(maxChars);
+    return true;
+}
+
+// Cuts long strings anywhere in a JSON value; returns whether any was cut.
+bool cutJson(QJsonValue &value, qsizetype maxChars)
+{
+    if (value.isString()) {
+        QString text = value.toString();
+        if (!cutText(text, maxChars))
+            return false;
+        value = text;
+        return true;
+    }
+    bool cut = false;
+    if (value.isObject()) {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            QJsonValue member = it.value();
+            if (cutJson(member, maxChars)) {
+                it.value() = member;
+                cut = true;
+            }
+        }
+        if (cut)
+            value = object;
+    } else if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            QJsonValue element = array.at(i);
+            if (cutJson(element, maxChars)) {
+                array.replace(i, element);
+                cut = true;
+            }
+        }
+        if (cut)
+            value = array;
+    }
+    return cut;
+}
+
+// Parsed fields are stored beside the body, so a field of megabytes would
+// bypass the body cap. Long ones are cut, and a finding records it.
+void cutFields(StoredExchange &stored, qsizetype maxChars)
+{
+    CallbackFields &callback = stored.exchange.callback;
+    QStringList cutNames;
+    const std::pair<const char *, QString *> texts[] = {
+        {"asset", &callback.asset},         {"user", &callback.user},
+        {"session", &callback.session},     {"drmScheme", &callback.drmSchemeText},
+        {"remoteAddr", &callback.remoteAddr}, {"userAgent", &callback.userAgent},
+        {"extraData", &callback.extraData},
+    };
+    for (const auto &[name, text] : texts) {
+        if (cutText(*text, maxChars))
+            cutNames.append(QLatin1String(name));
+    }
+    for (QString &asset : callback.assets)
+        cutText(asset, maxChars);
+    for (QJsonObject *object : {&callback.fields, &callback.unknownFields}) {
+        QJsonValue value(*object);
+        if (cutJson(value, maxChars))
+            *object = value.toObject();
+    }
+    if (!cutNames.isEmpty()) {
+        stored.exchange.findings.append(
+            Finding{FindingSeverity::Info, QStringLiteral("stored-field-cut"), cutNames.join(QStringLiteral(", ")),
+                    ExchangeStore::tr("Parsed fields longer than %L1 characters were cut in the request log; the "
+                                      "body shows what was sent")
+                        .arg(maxChars)});
     }
 }
 
@@ -732,6 +813,10 @@ void ExchangeStore::appendStored(const QList<StoredExchange> &exchanges)
         stored.responseBodySize = qMax(stored.responseBodySize, qint64(stored.exchange.response.body.size()));
         cutBody(stored.exchange.request.body, stored.requestBodySize, maxBodyBytes, &stored.requestBodyCut);
         cutBody(stored.exchange.response.body, stored.responseBodySize, maxBodyBytes, &stored.responseBodyCut);
+        // Fields come from the body or the target, so only a long one can hold a long field.
+        const qint64 maxFieldChars = qMin<qint64>(MaxFieldChars, maxBodyBytes);
+        if (stored.requestBodySize > maxFieldChars || stored.exchange.request.target.size() > maxFieldChars)
+            cutFields(stored, maxFieldChars);
     }
     m_writer->enqueue(std::move(queued));
 }

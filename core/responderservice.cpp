@@ -5,6 +5,7 @@
 #include "logging.h"
 #include "settingsstore.h"
 
+#include <QCoreApplication>
 #include <QMetaObject>
 
 // Owns the adapter and the responder inside the responder thread.
@@ -103,6 +104,9 @@ ResponderService::~ResponderService()
     QMetaObject::invokeMethod(m_worker, &ResponderWorker::stop, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
+    // Stopping reports the last exchanges through queued calls; deliver them
+    // now, while the receivers still exist, because the event loop may not run again.
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
 }
 
 void ResponderService::start(const ServerSettings &server)

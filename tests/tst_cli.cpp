@@ -1,5 +1,8 @@
 // The callbacklab executable as a user runs it: serve's output and exit codes,
 // --help, --version and bad options.
+#include "exchangestorereader.h"
+#include "responsesettings.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -19,6 +22,7 @@ private slots:
     void serveStopsOnSignal_data();
     void serveStopsOnSignal();
     void servePortInUse();
+    void windowStoresEverythingOnSignal();
     void badUsage_data();
     void badUsage();
     void helpAndVersion_data();
@@ -108,6 +112,69 @@ void TestCli::serveStopsOnSignal()
     QVERIFY(process.waitForFinished(10000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 0);
+}
+
+// The window stops on SIGTERM as if closed, and the callbacks replied to
+// just before are in the request log.
+void TestCli::windowStoresEverythingOnSignal()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString profile = dir.filePath(QStringLiteral("profile.json"));
+    {
+        ResponseSettings settings;
+        settings.server.address = QStringLiteral("127.0.0.1");
+        settings.server.port = 0;
+        QFile file(profile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.write(ProfileFormat::toJson(settings)) > 0);
+    }
+    const QString log = dir.filePath(QStringLiteral("log.sqlite"));
+
+    QProcess window;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("callbacklab.server.info=true"));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+    window.setProcessEnvironment(environment);
+    window.start(Binary, {QStringLiteral("--profile"), profile, QStringLiteral("--log-db"), log});
+    QVERIFY(window.waitForStarted(10000));
+
+    // The responder logs its port on stderr.
+    const QRegularExpression listening(QStringLiteral("Listening on \\S+ (\\d+)"));
+    QByteArray errors;
+    QRegularExpressionMatch match;
+    QDeadlineTimer deadline(20000);
+    while (!(match = listening.match(QString::fromUtf8(errors))).hasMatch() && !deadline.hasExpired()) {
+        window.waitForReadyRead(200);
+        errors += window.readAllStandardError();
+    }
+    QVERIFY2(match.hasMatch(), errors.constData());
+    const QUrl url(QStringLiteral("http://127.0.0.1:%1/").arg(match.captured(1)));
+
+    QNetworkAccessManager manager;
+    manager.setProxy(QNetworkProxy::NoProxy);
+    for (int n = 1; n <= 3; ++n) {
+        QNetworkRequest request(url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        QNetworkReply *reply = manager.post(
+            request, QStringLiteral(R"({"asset":"a%1","user":"u","session":"s"})").arg(n).toUtf8());
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        reply->deleteLater();
+    }
+
+    ::kill(window.processId(), SIGTERM);
+    QVERIFY(window.waitForFinished(20000));
+    QCOMPARE(window.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(window.exitCode(), 0);
+
+    ExchangeStoreReader reader;
+    QVERIFY(reader.open(log).ok());
+    const auto count = reader.count(ExchangeFilter());
+    QVERIFY(count.ok());
+    QCOMPARE(*count, 3);
 }
 
 void TestCli::servePortInUse()

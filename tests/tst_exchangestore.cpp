@@ -11,6 +11,7 @@
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QJsonObject>
 #include <QMutex>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -376,6 +377,11 @@ void TestExchangeStore::bodiesAboveCapAreCut()
     Exchange large = Samples::numberedExchange(1);
     large.request.body = QByteArray(5000, 'r');
     large.response.body = QByteArray(3000, 's');
+    // A parsed field as long as the body is cut to the cap too, with a finding.
+    large.callback.extraData = QString(4000, QLatin1Char('x'));
+    large.callback.fields.insert(QStringLiteral("extraData"), large.callback.extraData);
+    large.callback.fields.insert(QStringLiteral("requestMetadata"),
+                                 QJsonObject{{QStringLiteral("note"), QString(3000, QLatin1Char('n'))}});
     Exchange atCap = Samples::numberedExchange(2);
     atCap.request.body = QByteArray(1000, 'q');
     store.append({large, atCap});
@@ -391,6 +397,16 @@ void TestExchangeStore::bodiesAboveCapAreCut()
     QCOMPARE(cut->exchange.response.body, QByteArray(1000, 's'));
     QCOMPARE(cut->responseBodySize, 3000);
     QVERIFY(cut->responseBodyCut);
+    QCOMPARE(cut->exchange.callback.extraData, QString(1000, QLatin1Char('x')));
+    QCOMPARE(cut->exchange.callback.fields.value(QStringLiteral("extraData")).toString().size(), 1000);
+    QCOMPARE(cut->exchange.callback.fields.value(QStringLiteral("requestMetadata"))
+                 .toObject()
+                 .value(QStringLiteral("note"))
+                 .toString()
+                 .size(),
+             1000);
+    QCOMPARE(cut->exchange.findings.constLast().code, QStringLiteral("stored-field-cut"));
+    QCOMPARE(cut->exchange.findings.constLast().field, QStringLiteral("extraData"));
 
     const auto whole = reader.load(2);
     QVERIFY(whole.ok());

@@ -18,9 +18,11 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QSettings>
+#include <QDialog>
 #include <QFile>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -108,6 +110,7 @@ private slots:
     void importReportsMalformedLine();
     void liveCallbackReachesViewAndFile();
     void corruptLogOffersNewFile();
+    void selectionFollowsMovedRow();
 };
 
 void TestLogView::initTestCase()
@@ -203,6 +206,17 @@ void TestLogView::filterShowsOnlyBob()
     QVERIFY(panel.applyFilterText(QStringLiteral("Item123")));
     QVERIFY(settled.wait(TimeoutMs));
     QCOMPARE(model->rowCount(), 1);
+
+    // Typing in the table goes to the filter box rather than searching rows.
+    panel.applyFilterText(QString());
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.view()->setFocus();
+    QTest::keyClicks(panel.view(), QStringLiteral("user:bob"));
+    auto *filterEdit = panel.findChild<QLineEdit *>(QStringLiteral("storedLogFilterEdit"));
+    QVERIFY(filterEdit);
+    QCOMPARE(filterEdit->text(), QStringLiteral("user:bob"));
+    QVERIFY(filterEdit->hasFocus());
 }
 
 void TestLogView::filterSyntaxErrorShown()
@@ -331,6 +345,7 @@ void TestLogView::liveCallbackReachesViewAndFile()
     QVERIFY(service->port() != 0);
     LogViewPanel *panel = window.storedLog();
     QVERIFY(panel);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isOpening(), TimeoutMs);
     QCOMPARE(panel->store()->fileName(), logFile);
 
     QNetworkAccessManager network;
@@ -355,6 +370,15 @@ void TestLogView::liveCallbackReachesViewAndFile()
     const auto count = reader.count(ExchangeFilter::parse(QStringLiteral("user:carol asset:live-asset")).filter());
     QVERIFY2(count, qPrintable(count.error().toString()));
     QCOMPARE(*count, qint64(1));
+
+    // Make Rule from Exchange takes the exchange selected in this tab.
+    panel->view()->setCurrentIndex(user);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->detailView()->hasExchange(), TimeoutMs);
+    window.findChild<QAction *>(QStringLiteral("makeRuleAction"))->trigger();
+    QDialog *editor = nullptr;
+    QTRY_VERIFY((editor = window.findChild<QDialog *>(QStringLiteral("ruleEditorDialog"))) && editor->isVisible());
+    QVERIFY2(editor->windowTitle().contains(QStringLiteral("carol")), qPrintable(editor->windowTitle()));
+    editor->reject();
 }
 
 void TestLogView::exportRedactsUser()
@@ -518,4 +542,40 @@ void TestLogView::corruptLogOffersNewFile()
     QVERIFY(reopened.wait(TimeoutMs));
     QVERIFY(panel.store()->flush().ok());
     QCOMPARE(panel.store()->statistics().storedExchanges, 3);
+}
+
+void TestLogView::selectionFollowsMovedRow()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fileName = dir.filePath(QStringLiteral("log.sqlite"));
+    fillLog(fileName, 200);
+
+    LogViewPanel panel;
+    QVERIFY(openPanelLog(panel, fileName));
+    StoredLogModel *model = panel.model();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 200, TimeoutMs);
+    QSignalSpy settled(model, &StoredLogModel::settled);
+    panel.view()->sortByColumn(StoredLogModel::LatencyColumn, Qt::AscendingOrder);
+    QVERIFY(settled.wait(TimeoutMs));
+
+    // Select row 5 and wait until the detail pane shows its exchange.
+    const QModelIndex fifth = model->index(5, 0);
+    fifth.data();
+    QTRY_VERIFY_WITH_TIMEOUT(model->logIdAt(5) != 0, TimeoutMs);
+    const qint64 selected = model->logIdAt(5);
+    panel.view()->setCurrentIndex(fifth);
+    QCOMPARE(panel.selectedLogIds(), QList<qint64>{selected});
+
+    // Ten faster exchanges arrive and sort above it: the selection follows it.
+    QList<Exchange> faster = sampleExchanges(10);
+    for (Exchange &exchange : faster)
+        exchange.latencyMicros = 1;
+    panel.append(faster);
+    QVERIFY(panel.store()->flush().ok());
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 210, TimeoutMs);
+    for (int row = 0; row < 20; ++row)
+        model->index(row, 0).data();
+    QTRY_COMPARE_WITH_TIMEOUT(panel.view()->currentIndex().row(), 15, TimeoutMs);
+    QCOMPARE(panel.selectedLogIds(), QList<qint64>{selected});
 }

@@ -311,10 +311,12 @@ public:
         });
     }
 
+    // The service goes first, because stopping it delivers its last
+    // exchanges to the list.
     SettingsStore store;
-    ResponderService service;
-    QUrl url;
     QList<Exchange> exchanges;
+    QUrl url;
+    ResponderService service;
 };
 
 } // namespace

@@ -179,9 +179,16 @@ QString ExchangeDetailView::summaryHtml(const Exchange &exchange)
 {
     // One table for every section, so the values line up in one column.
     const QString absent = QStringLiteral("<i>") + escaped(tr("absent")) + QStringLiteral("</i>");
+    // A field of megabytes would take the rich-text layout minutes, so long
+    // values are cut here; the Request tab has the whole body.
     auto row = [&absent](const QString &label, const QString &value) {
+        QString shown = value;
+        if (shown.size() > SummaryValueChars) {
+            shown = shown.left(SummaryValueChars) + QChar(0x2026) + QLatin1Char(' ')
+                + tr("(%L1 more characters)").arg(value.size() - SummaryValueChars);
+        }
         return QStringLiteral("<tr><td valign=\"top\"><b>%1</b></td><td>%2</td></tr>")
-            .arg(escaped(label), value.isEmpty() ? absent : escaped(value));
+            .arg(escaped(label), value.isEmpty() ? absent : escaped(shown));
     };
     auto section = [](const QString &title) {
         return QStringLiteral("<tr><td colspan=\"2\"><br><b><big>%1</big></b></td></tr>").arg(escaped(title));

@@ -23,6 +23,8 @@ class ExchangeDetailView : public QWidget
 public:
     // Bodies longer than this are shown cut until the user asks for all of it.
     static constexpr qsizetype BodyPreviewBytes = 256 * 1024;
+    // Summary values longer than this are shown cut.
+    static constexpr qsizetype SummaryValueChars = 2000;
 
     explicit ExchangeDetailView(QWidget *parent = nullptr);
 
@@ -31,6 +33,7 @@ public:
 
     bool hasExchange() const { return m_hasExchange; }
     quint64 exchangeId() const { return m_exchange.id; }
+    const Exchange &exchange() const { return m_exchange; }
 
     static QString summaryHtml(const Exchange &exchange);
 

@@ -74,6 +74,22 @@ StoreResult<> forEachExchange(ExchangeStoreReader &reader, const ExchangeFilter 
     }
 }
 
+// The table of the stored log. QAbstractItemView's type-ahead search reads
+// rows one after another until one matches, so on a large log it reads every
+// page. Typed text goes to the filter box instead.
+class StoredLogTableView : public QTableView
+{
+public:
+    using QTableView::QTableView;
+    std::function<void(const QString &)> onTyped;
+
+    void keyboardSearch(const QString &search) override
+    {
+        if (onTyped)
+            onTyped(search);
+    }
+};
+
 } // namespace
 
 LogViewPanel::LogViewPanel(QWidget *parent)
@@ -119,10 +135,28 @@ LogViewPanel::LogViewPanel(QWidget *parent)
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &LogViewPanel::showCurrentRow);
-    // Page data arriving for the current row fills in its log id.
+    // Page data arriving for the current row fills in its log id. When a
+    // live update under a latency or status sort moved the exchange shown in
+    // the details, the selection follows it, or is dropped when it is not
+    // among the rows read, so export never takes a different exchange.
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
-        if (m_selectedLogId == 0 && m_view->currentIndex().isValid())
-            showCurrentRow(m_view->currentIndex());
+        const QModelIndex current = m_view->currentIndex();
+        if (!current.isValid())
+            return;
+        if (m_selectedLogId == 0) {
+            showCurrentRow(current);
+            return;
+        }
+        const qint64 rowLogId = m_model->logIdAt(current.row());
+        if (rowLogId == 0 || rowLogId == m_selectedLogId)
+            return;
+        const int row = m_model->rowOfLogId(m_selectedLogId);
+        if (row >= 0) {
+            m_view->selectionModel()->setCurrentIndex(m_model->index(row, current.column()),
+                                                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        } else {
+            m_view->selectionModel()->clear();
+        }
     });
 }
 
@@ -204,7 +238,12 @@ void LogViewPanel::buildLayout()
     toolbar->addWidget(makeButton(m_importAction, QStringLiteral("importLogButton")));
     toolbar->addWidget(m_countLabel);
 
-    m_view = new QTableView(this);
+    auto *view = new StoredLogTableView(this);
+    view->onTyped = [this](const QString &text) {
+        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_filterEdit->insert(text);
+    };
+    m_view = view;
     m_view->setObjectName(QStringLiteral("storedLogView"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -127,7 +127,8 @@ void MainWindow::buildWidgets()
     // session's exchanges in memory and still works when no log file opens.
     m_storedLog = new LogViewPanel;
     m_storedLog->setObjectName(QStringLiteral("storedLogPanel"));
-    auto *logTabs = new QTabWidget;
+    m_logTabs = new QTabWidget;
+    auto *logTabs = m_logTabs;
     logTabs->setObjectName(QStringLiteral("logTabs"));
     logTabs->setDocumentMode(true);
     logTabs->addTab(m_storedLog, tr("Request Log"));
@@ -403,9 +404,22 @@ const Exchange *currentExchange(RequestLogPanel *log)
 
 } // namespace
 
+// The exchange selected in the log tab on show (the live log's current row,
+// or the one the stored request log shows in its detail pane), else the one
+// selected in the other tab.
+const Exchange *MainWindow::selectedExchange() const
+{
+    const ExchangeDetailView *storedDetail = m_storedLog->detailView();
+    const Exchange *stored = storedDetail->hasExchange() ? &storedDetail->exchange() : nullptr;
+    const Exchange *live = currentExchange(m_log);
+    if (m_logTabs->currentWidget() == m_storedLog)
+        return stored ? stored : live;
+    return live ? live : stored;
+}
+
 void MainWindow::makeRuleFromCurrentExchange()
 {
-    const Exchange *exchange = currentExchange(m_log);
+    const Exchange *exchange = selectedExchange();
     if (!exchange) {
         statusBar()->showMessage(tr("Select an exchange in the log to make a rule from it"), 5000);
         return;
@@ -419,7 +433,7 @@ void MainWindow::makeRuleFromCurrentExchange()
 
 void MainWindow::makeAssetRowFromCurrentExchange()
 {
-    const Exchange *exchange = currentExchange(m_log);
+    const Exchange *exchange = selectedExchange();
     if (!exchange || exchange->callback.assets.isEmpty()) {
         statusBar()->showMessage(tr("Select an exchange with an asset in the log"), 5000);
         return;

@@ -15,8 +15,10 @@ class ExchangeDetailView;
 class HistoryActions;
 class MasterSwitchBar;
 class ProfileController;
+struct Exchange;
 class QAction;
 class QLabel;
+class QTabWidget;
 class QSplitter;
 class RequestLogPanel;
 class ReplayWindow;
@@ -67,6 +69,7 @@ private:
     void showProfileProblem(const QString &fileName, const QString &problem);
     void buildRuleWidgets();
     void buildEditMenu();
+    const Exchange *selectedExchange() const;
     void makeRuleFromCurrentExchange();
     void makeAssetRowFromCurrentExchange();
     void useProfileFile(const QString &fileName);
@@ -95,4 +98,5 @@ private:
     QAction *m_makeRuleAction = nullptr;
     QAction *m_makeAssetRowAction = nullptr;
     ReplayWindow *m_replay = nullptr;
+    QTabWidget *m_logTabs = nullptr;
 };

@@ -207,6 +207,15 @@ qint64 StoredLogModel::logIdAt(int row) const
     return cached == m_rows.cend() ? 0 : cached->logId;
 }
 
+int StoredLogModel::rowOfLogId(qint64 logId) const
+{
+    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
+        if (it->logId == logId)
+            return it.key();
+    }
+    return -1;
+}
+
 void StoredLogModel::refresh()
 {
     if (m_refreshRunning) {

@@ -60,6 +60,8 @@ public:
     void reload();
 
     qint64 logIdAt(int row) const;
+    // The row of a log id among the rows read so far, or -1.
+    int rowOfLogId(qint64 logId) const;
     // True when the last count or page query failed; see lastError().
     QString lastError() const { return m_lastError; }
     bool isLoading() const { return m_refreshRunning; }

@@ -1248,6 +1248,10 @@ Các lệnh:
         <source>Copy &amp;Value</source>
         <translation>Chép &amp;giá trị</translation>
     </message>
+    <message>
+        <source>(%L1 more characters)</source>
+        <translation>(còn %L1 ký tự)</translation>
+    </message>
 </context>
 <context>
     <name>ExchangeFilter</name>
@@ -1528,6 +1532,10 @@ Phiên bản cài đặt: %5</translation>
     <message>
         <source>the disk is full (%1)</source>
         <translation>đĩa đã đầy (%1)</translation>
+    </message>
+    <message>
+        <source>Parsed fields longer than %L1 characters were cut in the request log; the body shows what was sent</source>
+        <translation>Các trường đã phân tích dài hơn %L1 ký tự đã bị cắt trong nhật ký yêu cầu; body cho thấy những gì đã gửi</translation>
     </message>
 </context>
 <context>
