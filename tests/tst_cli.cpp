@@ -2,6 +2,7 @@
 // --help, --version and bad options.
 #include "exchangestorereader.h"
 #include "responsesettings.h"
+#include "testprofile.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -121,14 +122,7 @@ void TestCli::windowStoresEverythingOnSignal()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString profile = dir.filePath(QStringLiteral("profile.json"));
-    {
-        ResponseSettings settings;
-        settings.server.address = QStringLiteral("127.0.0.1");
-        settings.server.port = 0;
-        QFile file(profile);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        QVERIFY(file.write(ProfileFormat::toJson(settings)) > 0);
-    }
+    QVERIFY(writeLoopbackProfile(profile));
     const QString log = dir.filePath(QStringLiteral("log.sqlite"));
 
     QProcess window;

@@ -13,6 +13,7 @@
 #include "responsesettings.h"
 #include "sessionsview.h"
 #include "storedlogmodel.h"
+#include "testprofile.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -330,14 +331,7 @@ void TestLogView::liveCallbackReachesViewAndFile()
     QVERIFY(dir.isValid());
     const QString profile = dir.filePath(QStringLiteral("profile.json"));
     const QString logFile = dir.filePath(QStringLiteral("live.sqlite"));
-    {
-        ResponseSettings settings;
-        settings.server.address = QStringLiteral("127.0.0.1");
-        settings.server.port = 0;
-        QFile file(profile);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        QVERIFY(file.write(ProfileFormat::toJson(settings)) > 0);
-    }
+    QVERIFY(writeLoopbackProfile(profile));
 
     MainWindow window(profile, logFile);
     ResponderService *service = window.responderService();

@@ -9,6 +9,7 @@
 #include "replaywindow.h"
 #include "responderservice.h"
 #include "settingsstore.h"
+#include "testprofile.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -361,14 +362,7 @@ void TestReplayWindow::mainWindowReplaysSelection()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString profile = dir.filePath(QStringLiteral("profile.json"));
-    {
-        ResponseSettings settings;
-        settings.server.address = QStringLiteral("127.0.0.1");
-        settings.server.port = 0;
-        QFile file(profile);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        QVERIFY(file.write(ProfileFormat::toJson(settings)) > 0);
-    }
+    QVERIFY(writeLoopbackProfile(profile));
 
     MainWindow window(profile, dir.filePath(QStringLiteral("log.sqlite")));
     window.show();
