@@ -764,6 +764,8 @@ void HttpConnection::deliverReplies()
                                                                      : ConnectionHeader::None;
                 reply.exchange.response.headers = headersAsSent(reply.exchange.response, connection);
                 reply.wire = buildWire(reply.exchange.response, reply.headRequest);
+                if (reply.headRequest)
+                    reply.exchange.response.body.clear();  // the log keeps what was sent
             }
             const qsizetype chunk = qMin<qsizetype>(reply.chunkBytes, reply.wire.size() - reply.written);
             m_socket->write(reply.wire.constData() + reply.written, chunk);
@@ -790,6 +792,8 @@ void HttpConnection::writeWhole(PendingReply &reply)
                                                          : ConnectionHeader::None;
     reply.exchange.response.headers = headersAsSent(reply.exchange.response, connection);
     m_socket->write(buildWire(reply.exchange.response, reply.headRequest));
+    if (reply.headRequest)
+        reply.exchange.response.body.clear();  // the log keeps what was sent
     m_lastActivityNs = m_adapter->nowNs();
 }
 

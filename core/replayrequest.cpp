@@ -47,7 +47,7 @@ ReplayRequest ReplayRequest::fromExchange(const Exchange &exchange)
     // an expected error.
     if (exchange.outcome == DeliveryOutcome::Sent && exchange.response.status >= 100) {
         request.expect = ReplayExpectation::recorded(exchange.response.status, exchange.response.body);
-        // The log keeps the body planned for a HEAD reply, but none goes on the wire.
+        // No body goes on the wire for HEAD, though older logs kept the planned one.
         if (exchange.request.method == "HEAD")
             request.expect.body.reset();
     }

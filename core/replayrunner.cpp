@@ -271,6 +271,7 @@ void ReplayRunner::startNextRow()
 
     QString error;
     if (!prepare(*row, &error)) {
+        result.method = request.method;
         result.outcome = ReplayOutcome::Error;
         result.error = ReplayError::InvalidRequest;
         result.errorMessage = error;

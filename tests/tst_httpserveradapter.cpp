@@ -536,6 +536,11 @@ void TestHttpServerAdapter::headHasNoBody()
     QCOMPARE(head->status, 200);
     QCOMPARE(head->header("Content-Length"), QByteArray::number(QByteArray("HEAD /h").size()));
     QVERIFY(head->body.isEmpty());
+    // The exchange records the reply as sent: the length, but no body.
+    QTRY_VERIFY(!m_exchangeSpy->isEmpty());
+    const Exchange headExchange = m_exchangeSpy->first().first().value<QList<Exchange>>().first();
+    QCOMPARE(headExchange.request.method, QByteArray("HEAD"));
+    QVERIFY(headExchange.response.body.isEmpty());
 
     // The next reply starts right where the HEAD reply's headers end.
     const auto get = client->waitForResponse();
