@@ -361,11 +361,13 @@ QString ReplayCommand::summaryText(const ReplayFileReport &report, int maxRows)
     int differed = 0;
     int errors = 0;
     int withFindings = 0;
+    int sent = 0;
     for (const ReplayResult &result : report.results) {
         matched += result.outcome == ReplayOutcome::Matched;
         differed += result.outcome == ReplayOutcome::Differed;
         errors += result.outcome == ReplayOutcome::Error;
         withFindings += result.outcome == ReplayOutcome::Matched && !result.findings.isEmpty();
+        sent += result.error != ReplayError::InvalidRequest;  // such rows never went out
     }
     const double seconds = double(report.elapsedMs) / 1000.0;
     QString text = tr("%1: %2 requests, %3 matched, %4 differed, %5 errors in %6 s (%7 requests/s)\n")
@@ -375,7 +377,7 @@ QString ReplayCommand::summaryText(const ReplayFileReport &report, int maxRows)
                        .arg(differed)
                        .arg(errors)
                        .arg(seconds, 0, 'f', 2)
-                       .arg(seconds > 0 ? double(report.results.size()) / seconds : 0.0, 0, 'f', 0);
+                       .arg(seconds > 0 ? double(sent) / seconds : 0.0, 0, 'f', 0);
     if (withFindings > 0)
         text += tr("  %1 matched responses carry findings (see --junit or --json)\n").arg(withFindings);
 
