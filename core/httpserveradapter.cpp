@@ -383,6 +383,7 @@ private:
 
     void enqueue(PendingReply &&reply);
     void deliverReplies();
+    QByteArray takeWire(PendingReply &reply);
     void writeWhole(PendingReply &reply);
     void finishReply(PendingReply &&reply, DeliveryOutcome outcome);
     void finishRemaining(EndReason reason);
@@ -758,15 +759,8 @@ void HttpConnection::deliverReplies()
             // Stays at the front until the client leaves or the server stops.
             return;
         case ReplyDelivery::Trickle: {
-            if (reply.written == 0) {
-                const ConnectionHeader connection = reply.closeAfter ? ConnectionHeader::Close
-                    : reply.keepAliveHeader                          ? ConnectionHeader::KeepAlive
-                                                                     : ConnectionHeader::None;
-                reply.exchange.response.headers = headersAsSent(reply.exchange.response, connection);
-                reply.wire = buildWire(reply.exchange.response, reply.headRequest);
-                if (reply.headRequest)
-                    reply.exchange.response.body.clear();  // the log keeps what was sent
-            }
+            if (reply.written == 0)
+                reply.wire = takeWire(reply);
             const qsizetype chunk = qMin<qsizetype>(reply.chunkBytes, reply.wire.size() - reply.written);
             m_socket->write(reply.wire.constData() + reply.written, chunk);
             reply.written += chunk;
@@ -785,15 +779,24 @@ void HttpConnection::deliverReplies()
     advance();
 }
 
-void HttpConnection::writeWhole(PendingReply &reply)
+// Builds the reply's bytes and makes its exchange record what goes on the
+// wire: the headers as sent, and no body for HEAD.
+QByteArray HttpConnection::takeWire(PendingReply &reply)
 {
     const ConnectionHeader connection = reply.closeAfter ? ConnectionHeader::Close
         : reply.keepAliveHeader                          ? ConnectionHeader::KeepAlive
                                                          : ConnectionHeader::None;
-    reply.exchange.response.headers = headersAsSent(reply.exchange.response, connection);
-    m_socket->write(buildWire(reply.exchange.response, reply.headRequest));
+    HttpResponse &response = reply.exchange.response;
+    response.headers = headersAsSent(response, connection);
+    QByteArray wire = buildWire(response, reply.headRequest);
     if (reply.headRequest)
-        reply.exchange.response.body.clear();  // the log keeps what was sent
+        response.body.clear();
+    return wire;
+}
+
+void HttpConnection::writeWhole(PendingReply &reply)
+{
+    m_socket->write(takeWire(reply));
     m_lastActivityNs = m_adapter->nowNs();
 }
 

@@ -59,9 +59,9 @@ struct ReplayRequest
     HttpHeaders headers;         // as sent; hop-by-hop headers are dropped when sending
     QByteArray body;
     ReplayExpectation expect;
-    // Why the request cannot be sent as recorded (a body cut when it was
-    // logged, or one that never arrived). A runner reports such a request as
-    // an invalid-request error without sending it.
+    // The reason the request cannot be sent as recorded, such as a body cut
+    // when it was logged. A runner reports such a request as an
+    // invalid-request error without sending it. Empty for a sendable request.
     QString unsendable;
 
     // The request of an exchange, expecting the response that was recorded.

@@ -624,7 +624,7 @@ void TestMainWindow::detailBodyModesAndCopy()
     QVERIFY2(bodyShown(detail.responseView()).startsWith(QStringLiteral("00000000  00 01 62 69")),
              qPrintable(bodyShown(detail.responseView())));
 
-    // JSON chosen for a body that is not JSON says where parsing failed.
+    // Formatted JSON chosen for a body that is not JSON reports where parsing failed.
     request->setBodyMode(MessageView::BodyMode::Json);
     QVERIFY2(bodyShown(request).contains(QStringLiteral("not JSON")), qPrintable(bodyShown(request)));
     request->setBodyMode(MessageView::BodyMode::Form);

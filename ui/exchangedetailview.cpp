@@ -182,13 +182,13 @@ QString ExchangeDetailView::summaryHtml(const Exchange &exchange)
     // A field of megabytes would take the rich-text layout minutes, so long
     // values are cut here; the Request tab has the whole body.
     auto row = [&absent](const QString &label, const QString &value) {
-        QString shown = value;
-        if (shown.size() > SummaryValueChars) {
-            shown = shown.left(SummaryValueChars) + QChar(0x2026) + QLatin1Char(' ')
+        QString displayed = value;
+        if (displayed.size() > SummaryValueChars) {
+            displayed = displayed.left(SummaryValueChars) + QChar(0x2026) + QLatin1Char(' ')
                 + tr("(%L1 more characters)").arg(value.size() - SummaryValueChars);
         }
         return QStringLiteral("<tr><td valign=\"top\"><b>%1</b></td><td>%2</td></tr>")
-            .arg(escaped(label), value.isEmpty() ? absent : escaped(shown));
+            .arg(escaped(label), value.isEmpty() ? absent : escaped(displayed));
     };
     auto section = [](const QString &title) {
         return QStringLiteral("<tr><td colspan=\"2\"><br><b><big>%1</big></b></td></tr>").arg(escaped(title));

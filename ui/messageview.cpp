@@ -163,7 +163,7 @@ void MessageView::setMessage(const QString &startLine, const HttpHeaders &header
     m_previewBytes = previewBytes;
     m_bodySize->setText(tr("%n byte(s)", nullptr, int(qMin<qsizetype>(body.size(), INT_MAX))));
     if (!m_modeChosen)
-        m_modeBox->setCurrentIndex(m_modeBox->findData(QVariant::fromValue(suggestedMode(headers, body))));
+        m_modeBox->setCurrentIndex(m_modeBox->findData(QVariant::fromValue(suggestedMode(headers, body, previewBytes))));
     showBody();
 }
 
@@ -189,7 +189,8 @@ void MessageView::setBodyMode(BodyMode mode)
     showBody();
 }
 
-MessageView::BodyMode MessageView::suggestedMode(const HttpHeaders &headers, const QByteArray &body)
+MessageView::BodyMode MessageView::suggestedMode(const HttpHeaders &headers, const QByteArray &body,
+                                                qsizetype previewBytes)
 {
     QByteArray contentType;
     for (const auto &header : headers) {
@@ -198,7 +199,8 @@ MessageView::BodyMode MessageView::suggestedMode(const HttpHeaders &headers, con
     }
     if (body.isEmpty())
         return BodyMode::Text;
-    if (!QJsonDocument::fromJson(body).isNull())
+    // A body too long to format is not parsed here, on the GUI thread.
+    if (body.size() <= previewBytes && !QJsonDocument::fromJson(body).isNull())
         return BodyMode::Json;
     if (contentType.contains("x-www-form-urlencoded") && !ExchangeInsight::formPairs(body).isEmpty())
         return BodyMode::Form;

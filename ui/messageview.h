@@ -34,8 +34,9 @@ public:
     BodyMode bodyMode() const;
     void setBodyMode(BodyMode mode);
 
-    // The body mode a body gets before the user picks one.
-    static BodyMode suggestedMode(const HttpHeaders &headers, const QByteArray &body);
+    // Returns the body mode a body gets before the user picks one. A body
+    // longer than previewBytes is never suggested as JSON.
+    static BodyMode suggestedMode(const HttpHeaders &headers, const QByteArray &body, qsizetype previewBytes);
     // The body in a text mode (not Form), cut after previewBytes.
     static QString bodyText(const QByteArray &body, BodyMode mode, qsizetype previewBytes);
 
