@@ -625,6 +625,7 @@ bool ParseRun::readJsonBody(const QByteArray &body)
     }
 
     m_callback.fields = document.object();
+    m_callback.fieldsAreBody = invalidOffsets.isEmpty();
     return true;
 }
 

@@ -70,6 +70,9 @@ struct CallbackFields
     QString extraData;
     QJsonObject fields;         // every field as parsed, forms converted to JSON
     QJsonObject unknownFields;  // fields the contract does not name, kept as sent
+    // True while fields is exactly the JSON object in request.body, so the
+    // request log stores the body instead of serializing fields.
+    bool fieldsAreBody = false;
     BodyEncoding encoding = BodyEncoding::None;
     MetadataLayout metadataLayout = MetadataLayout::Absent;
 };

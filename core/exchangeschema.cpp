@@ -14,20 +14,29 @@ namespace {
 
 void appendEscaped(QByteArray &out, QByteArrayView bytes, bool isName)
 {
-    for (const char c : bytes) {
+    // Copies runs of plain bytes at once; headers rarely need any escape.
+    qsizetype runStart = 0;
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const char c = bytes[i];
+        const char *escape = nullptr;
         switch (c) {
-        case '\\': out += "\\\\"; break;
-        case '\r': out += "\\r"; break;
-        case '\n': out += "\\n"; break;
+        case '\\': escape = "\\\\"; break;
+        case '\r': escape = "\\r"; break;
+        case '\n': escape = "\\n"; break;
         case ':':
             if (isName)
-                out += "\\:";
-            else
-                out += c;
+                escape = "\\:";
             break;
-        default: out += c;
+        default:
+            break;
         }
+        if (!escape)
+            continue;
+        out.append(bytes.data() + runStart, i - runStart);
+        out.append(escape, 2);
+        runStart = i + 1;
     }
+    out.append(bytes.data() + runStart, bytes.size() - runStart);
 }
 
 const char *const SchemaStatements[] = {
@@ -135,7 +144,11 @@ QString rowColumns()
 
 QByteArray encodeHeaders(const HttpHeaders &headers)
 {
+    qsizetype size = 0;
+    for (const auto &header : headers)
+        size += header.first.size() + header.second.size() + 4;
     QByteArray block;
+    block.reserve(size);
     for (const auto &header : headers) {
         appendEscaped(block, header.first, true);
         block += ": ";
@@ -296,7 +309,10 @@ StoredExchange readStored(const QSqlQuery &query)
     callback.remoteAddr = next().toString();
     callback.userAgent = next().toString();
     callback.extraData = next().toString();
-    callback.fields = QJsonDocument::fromJson(next().toString().toUtf8()).object();
+    const QString fieldsJson = next().toString();
+    // Empty means the fields are the JSON object of the stored body.
+    callback.fieldsAreBody = fieldsJson.isEmpty() && !stored.requestBodyCut;
+    callback.fields = QJsonDocument::fromJson(callback.fieldsAreBody ? request.body : fieldsJson.toUtf8()).object();
     callback.unknownFields = QJsonDocument::fromJson(next().toString().toUtf8()).object();
     callback.encoding = ExchangeNames::bodyEncodingFromName(next().toString()).value_or(BodyEncoding::None);
     callback.metadataLayout =

@@ -111,8 +111,10 @@ void cutFields(StoredExchange &stored, qsizetype maxChars)
         cutText(asset, maxChars);
     for (QJsonObject *object : {&callback.fields, &callback.unknownFields}) {
         QJsonValue value(*object);
-        if (cutJson(value, maxChars))
+        if (cutJson(value, maxChars)) {
             *object = value.toObject();
+            callback.fieldsAreBody = false;
+        }
     }
     if (!cutNames.isEmpty()) {
         stored.exchange.findings.append(

@@ -9,18 +9,27 @@
 
 namespace {
 
-// Binds by position with SQLITE_STATIC. The caller keeps the exchange alive
-// until the step, and m_retained keeps the values converted here alive.
+// Binds by position with SQLITE_STATIC, so every bound value must outlive the step.
+// ASCII text goes into the caller's scratch buffer, and m_retained keeps the rest.
 class NativeBinder
 {
 public:
-    explicit NativeBinder(sqlite3_stmt *statement)
+    NativeBinder(sqlite3_stmt *statement, char *scratch, qsizetype scratchSize)
         : m_statement(statement)
+        , m_scratch(scratch)
+        , m_scratchFree(scratchSize)
     {
     }
 
     void integer(qint64 value) { check(sqlite3_bind_int64(m_statement, ++m_index, value)); }
-    void text(const QString &value) { utf8(value.toUtf8()); }
+    void text(const QString &value)
+    {
+        if (const char *ascii = copyAscii(value)) {
+            check(sqlite3_bind_text(m_statement, ++m_index, ascii, int(value.size()), SQLITE_STATIC));
+            return;
+        }
+        utf8(value.toUtf8());
+    }
     void utf8(const QByteArray &value)
     {
         const QByteArray &retained = retain(value);
@@ -37,6 +46,24 @@ public:
     int result() const { return m_result; }
 
 private:
+    // Copies an ASCII value that fits into the scratch buffer and returns the copy, else nullptr.
+    // An empty value gets "", so it binds as empty text and not as NULL.
+    const char *copyAscii(const QString &value)
+    {
+        const qsizetype size = value.size();
+        if (size > m_scratchFree)
+            return nullptr;
+        const ushort *source = value.utf16();
+        for (qsizetype i = 0; i < size; ++i) {
+            if (source[i] >= 0x80)
+                return nullptr;
+            m_scratch[i] = char(source[i]);
+        }
+        const char *copy = size == 0 ? "" : m_scratch;
+        m_scratch += size;
+        m_scratchFree -= size;
+        return copy;
+    }
     const QByteArray &retain(const QByteArray &value)
     {
         m_retained.append(value);
@@ -49,6 +76,8 @@ private:
     }
 
     sqlite3_stmt *m_statement;
+    char *m_scratch;
+    qsizetype m_scratchFree;
     int m_index = 0;
     int m_result = SQLITE_OK;
     // Shallow copies (implicit sharing) of every bound value.
@@ -127,7 +156,7 @@ std::optional<qint64> NativeExchangeInsert::insert(const StoredExchange &stored)
 {
     std::optional<qint64> id;
     {
-        NativeBinder binder(m_statement);
+        NativeBinder binder(m_statement, m_scratch.data(), qsizetype(m_scratch.size()));
         ExchangeSchema::bindColumns(binder, stored);
         int result = binder.result();
         if (result == SQLITE_OK) {

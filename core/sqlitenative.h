@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 
+#include <array>
 #include <memory>
 #include <optional>
 
@@ -48,4 +49,5 @@ private:
     sqlite3 *m_handle;
     sqlite3_stmt *m_statement;
     QSqlError m_lastError;
+    std::array<char, 8192> m_scratch;  // ASCII text of the row being inserted
 };

@@ -1,6 +1,7 @@
 // The request log store on real files: every field round-trips, retention by
 // count and size, cut bodies, files it must refuse without touching them, a
 // second writer, reads while writing, and a writer killed with SIGKILL.
+#include "callbackparser.h"
 #include "exchangeschema.h"
 #include "exchangesamples.h"
 #include "exchangestore.h"
@@ -26,6 +27,8 @@ private slots:
     void compileOptionsMatchIndex();
     void roundTripEveryField_data();
     void roundTripEveryField();
+    void jsonBodyIsItsOwnFields_data();
+    void jsonBodyIsItsOwnFields();
     void headerBlock_data();
     void headerBlock();
     void reopenKeepsRows();
@@ -139,6 +142,80 @@ void TestExchangeStore::roundTripEveryField()
     const auto missing = reader.load(3);
     QVERIFY(!missing.ok());
     QVERIFY(missing.error().message.contains("3"));
+}
+
+void TestExchangeStore::jsonBodyIsItsOwnFields_data()
+{
+    roundTripEveryField_data();
+}
+
+// A JSON body the parser read as is leaves fields_json empty, and the reader
+// takes the fields from the body; a cut body or form fields are stored whole.
+void TestExchangeStore::jsonBodyIsItsOwnFields()
+{
+    QFETCH(bool, native);
+    QTemporaryDir dir;
+    const QString file = dir.filePath("log.sqlite");
+
+    auto parsed = [](const QByteArray &contentType, const QByteArray &body) {
+        Exchange exchange = Samples::numberedExchange(1);
+        exchange.request.headers = {{"Content-Type", contentType}};
+        exchange.request.body = body;
+        exchange.callback = CallbackParser::parse(exchange.request).callback;
+        return exchange;
+    };
+    const QByteArray json = R"( {"asset":"a-1","user":"u","session":"s","drmScheme":"WIDEVINE",)"
+                            R"("requestMetadata":{"remoteAddr":"192.0.2.1"},"nested":{"k":[1,2.5,"v"]}} )";
+    const Exchange fromJson = parsed("application/json", json);
+    QVERIFY(fromJson.callback.fieldsAreBody);
+    const Exchange fromForm = parsed("application/x-www-form-urlencoded", "asset=a-2&user=u&session=s");
+    QVERIFY(!fromForm.callback.fieldsAreBody);
+    QVERIFY(!parsed("application/json", "{\"user\":\"\xff\"}").callback.fieldsAreBody);  // repaired UTF-8
+    Exchange cut = parsed("application/json", R"({"asset":"a-3","user":")" + QByteArray(3000, 'u') + R"("})");
+    QVERIFY(cut.callback.fieldsAreBody);
+
+    ExchangeStore::Options options = optionsWithLimits(1000, qint64(1) << 30, 1000);
+    options.nativeInsert = native;
+    {
+        ExchangeStore store;
+        QVERIFY(store.open(file, options).ok());
+        store.append({fromJson, fromForm, cut});
+        QVERIFY(store.flush().ok());
+    }
+
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("SELECT fields_json FROM exchanges ORDER BY id")));
+        QStringList columns;
+        while (query.next())
+            columns.append(query.value(0).toString());
+        QCOMPARE(columns.size(), 3);
+        QCOMPARE(columns.at(0), QString());
+        QVERIFY(columns.at(1).contains(QLatin1String("\"a-2\"")));
+        QVERIFY(columns.at(2).contains(QLatin1String("\"a-3\"")));
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("inspect"));
+
+    ExchangeStoreReader reader;
+    QVERIFY(reader.open(file).ok());
+    const auto first = reader.load(1);
+    QVERIFY(first.ok());
+    QCOMPARE(first->exchange.callback.fields, fromJson.callback.fields);
+    QVERIFY(first->exchange.callback.fieldsAreBody);
+    const auto second = reader.load(2);
+    QVERIFY(second.ok());
+    QCOMPARE(second->exchange.callback.fields, fromForm.callback.fields);
+    const auto third = reader.load(3);
+    QVERIFY(third.ok());
+    QVERIFY(third->requestBodyCut);
+    QVERIFY(!third->exchange.callback.fieldsAreBody);
+    QCOMPARE(third->exchange.callback.fields.value(QStringLiteral("asset")).toString(), QStringLiteral("a-3"));
+    QCOMPARE(third->exchange.callback.fields.value(QStringLiteral("user")).toString().size(), 1000);
 }
 
 void TestExchangeStore::headerBlock_data()
