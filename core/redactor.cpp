@@ -1,14 +1,20 @@
 #include "redactor.h"
 
 #include <QHostAddress>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
 
 #include <algorithm>
+#include <functional>
 
 namespace {
+
+// Shorter values, such as a user id "1", are replaced only where they are a
+// whole value, never as a word inside other text.
+constexpr qsizetype MinWordLength = 4;
 
 bool isAlphanumeric(char c)
 {
@@ -56,6 +62,131 @@ void setContentLength(HttpHeaders &headers, qsizetype size)
         if (header.first.compare("Content-Length", Qt::CaseInsensitive) == 0)
             header.second = QByteArray::number(size);
     }
+}
+
+// Protocol headers carry no personal data. A session "application" must not
+// turn Content-Type into "session-1/json".
+bool isProtocolHeader(const QByteArray &name)
+{
+    static const char *const names[] = {"Content-Type", "Content-Length", "Content-Encoding", "Transfer-Encoding",
+                                        "Connection", "Keep-Alive", "Expect", "Accept", "Accept-Encoding",
+                                        "Date", "Server"};
+    for (const char *known : names) {
+        if (name.compare(known, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+enum class TextShape { Json, Form, Text };
+
+// Decides how a body is scanned: by its first bytes, then by Content-Type, the
+// way the parser reads a body whose header disagrees with it.
+TextShape shapeOf(const QByteArray &body, const HttpHeaders &headers)
+{
+    const QByteArray trimmed = body.trimmed();
+    if (trimmed.startsWith('{') || trimmed.startsWith('['))
+        return TextShape::Json;
+    const bool formLike = body.contains('=')
+        && std::none_of(body.cbegin(), body.cend(), [](char c) { return uchar(c) <= ' '; });
+    if (formLike)
+        return TextShape::Form;
+    for (const auto &header : headers) {
+        if (header.first.compare("Content-Type", Qt::CaseInsensitive) == 0
+            && header.second.toLower().contains("x-www-form-urlencoded"))
+            return TextShape::Form;
+    }
+    return TextShape::Text;
+}
+
+// Passes each JSON string value through rewrite, with its key when it is a member's direct value.
+// Keys, numbers and punctuation stay, and cut or malformed JSON works as far as its quotes pair up.
+QByteArray rewriteJsonStrings(const QByteArray &text,
+                              const std::function<QByteArray(const QByteArray &, const QByteArray &)> &rewrite)
+{
+    QByteArray result;
+    result.reserve(text.size());
+    QByteArray key;
+    char lastSignificant = 0;
+    qsizetype position = 0;
+    const qsizetype size = text.size();
+    while (position < size) {
+        const char c = text.at(position);
+        if (c != '"') {
+            result += c;
+            if (uchar(c) > ' ')
+                lastSignificant = c;
+            ++position;
+            continue;
+        }
+
+        qsizetype end = position + 1;
+        while (end < size && text.at(end) != '"')
+            end += text.at(end) == '\\' ? 2 : 1;
+        const QByteArray content = text.mid(position + 1, qMin(end, size) - position - 1);
+        qsizetype next = end + 1;
+        while (next < size && uchar(text.at(next)) <= ' ')
+            ++next;
+        const bool isKey = next < size && text.at(next) == ':';
+
+        result += '"';
+        if (isKey) {
+            result += content;
+            key = content;
+        } else {
+            result += rewrite(lastSignificant == ':' ? key : QByteArray(), content);
+        }
+        if (end < size)
+            result += '"';
+        lastSignificant = '"';
+        position = end + 1;
+    }
+    return result;
+}
+
+// Passes every value of a URL-encoded form through rewrite, with the last
+// segment of its name ("userAgent" for requestMetadata[userAgent]).
+QByteArray rewriteFormValues(const QByteArray &text,
+                             const std::function<QByteArray(const QByteArray &, const QByteArray &)> &rewrite)
+{
+    QByteArrayList pairs = text.split('&');
+    for (QByteArray &pair : pairs) {
+        const qsizetype equals = pair.indexOf('=');
+        if (equals < 0)
+            continue;
+        QByteArray name = QByteArray::fromPercentEncoding(QByteArray(pair.left(equals)).replace('+', ' '));
+        if (name.endsWith(']'))
+            name.chop(1);
+        name = name.mid(qMax(name.lastIndexOf('['), name.lastIndexOf('.')) + 1);
+        pair = pair.left(equals + 1) + rewrite(name, pair.mid(equals + 1));
+    }
+    return pairs.join('&');
+}
+
+// The kind of a callback field that names a person, by its contract name.
+std::optional<Redactor::Kind> personalField(const QByteArray &name)
+{
+    if (name == "user")
+        return Redactor::Kind::User;
+    if (name == "session")
+        return Redactor::Kind::Session;
+    if (name == "userAgent")
+        return Redactor::Kind::UserAgent;
+    if (name == "remoteAddr")
+        return Redactor::Kind::Ip;
+    return std::nullopt;
+}
+
+QString decodeJsonString(const QByteArray &content)
+{
+    if (!content.contains('\\'))
+        return QString::fromUtf8(content);
+    return QJsonDocument::fromJson("[\"" + content + "\"]").array().at(0).toString();
+}
+
+QString decodeFormValue(const QByteArray &raw)
+{
+    return QString::fromUtf8(QByteArray::fromPercentEncoding(QByteArray(raw).replace('+', ' ')));
 }
 
 } // namespace
@@ -126,6 +257,7 @@ void Redactor::collect(const StoredExchange &stored)
     }
     for (const auto &header : exchange.response.headers)
         collectText(header.second);
+    collectFields(exchange.request.body, exchange.request.headers, exchange.request.target);
     collectText(exchange.request.target);
     collectText(exchange.request.body);
     collectText(exchange.response.body);
@@ -172,8 +304,10 @@ void Redactor::rebuildPatterns()
         if (Kind(kind) == Kind::Ip)
             continue;
         const QHash<QString, QString> &map = m_placeholders[kind];
-        for (auto it = map.constBegin(); it != map.constEnd(); ++it)
-            addForms(it.key(), it.value().toUtf8());
+        for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
+            if (it.key().size() >= MinWordLength)
+                addForms(it.key(), it.value().toUtf8());
+        }
     }
     const QHash<QString, QString> &ips = m_placeholders[int(Kind::Ip)];
     for (auto it = m_ipForms.constBegin(); it != m_ipForms.constEnd(); ++it)
@@ -239,7 +373,108 @@ QByteArray Redactor::redactBytes(const QByteArray &text)
 
 QString Redactor::redactText(const QString &text)
 {
+    if (const QString *whole = wholeValue(text))
+        return *whole;
     return QString::fromUtf8(redactBytes(text.toUtf8()));
+}
+
+const QString *Redactor::wholeValue(const QString &value) const
+{
+    if (value.isEmpty())
+        return nullptr;
+    for (const QHash<QString, QString> &map : m_placeholders) {
+        const auto found = map.constFind(value);
+        if (found != map.constEnd())
+            return &found.value();
+    }
+    return nullptr;
+}
+
+QByteArray Redactor::redactValue(const QString &decoded, const QByteArray &raw)
+{
+    if (const QString *whole = wholeValue(decoded))
+        return whole->toUtf8();
+    return redactBytes(raw);
+}
+
+// A value sent under a personal field name is replaced whole. When its bytes
+// were not valid UTF-8, the parsed field (with U+FFFD) names the placeholder,
+// so the body and the fields agree.
+QByteArray Redactor::redactField(Kind kind, const QString &decoded, const QByteArray &raw,
+                                 const CallbackFields &callback)
+{
+    if (decoded.isEmpty())
+        return raw;
+    const QString *parsed = nullptr;
+    switch (kind) {
+    case Kind::User: parsed = &callback.user; break;
+    case Kind::Session: parsed = &callback.session; break;
+    case Kind::UserAgent: parsed = &callback.userAgent; break;
+    case Kind::Ip: parsed = &callback.remoteAddr; break;
+    }
+    const QString value = decoded.contains(QChar::ReplacementCharacter) && !parsed->isEmpty() ? *parsed : decoded;
+    const QString replacement = placeholder(kind, value);
+    return replacement == value ? raw : replacement.toUtf8();
+}
+
+void Redactor::collectFields(const QByteArray &body, const HttpHeaders &headers, const QByteArray &target)
+{
+    // Records the placeholder of each personal field value and changes nothing.
+    const auto collector = [this](QString (*decode)(const QByteArray &)) {
+        return [this, decode](const QByteArray &key, const QByteArray &raw) {
+            const auto kind = personalField(key);
+            const QString value = kind ? decode(raw) : QString();
+            if (!value.isEmpty())
+                placeholder(*kind, value);
+            return raw;
+        };
+    };
+    const auto collectJson = collector(decodeJsonString);
+    const auto collectForm = collector(decodeFormValue);
+    const TextShape shape = shapeOf(body, headers);
+    if (shape == TextShape::Json)
+        rewriteJsonStrings(body, collectJson);
+    else if (shape == TextShape::Form)
+        rewriteFormValues(body, collectForm);
+    const qsizetype mark = target.indexOf('?');
+    if (mark >= 0)
+        rewriteFormValues(target.mid(mark + 1), collectForm);
+}
+
+QByteArray Redactor::redactBody(const QByteArray &body, const HttpHeaders &headers, const CallbackFields &callback)
+{
+    switch (shapeOf(body, headers)) {
+    case TextShape::Json:
+        return rewriteJsonStrings(body, [&](const QByteArray &key, const QByteArray &raw) {
+            const QString decoded = decodeJsonString(raw);
+            if (const auto kind = personalField(key))
+                return redactField(*kind, decoded, raw, callback);
+            return redactValue(decoded, raw);
+        });
+    case TextShape::Form:
+        return redactForm(body, callback);
+    case TextShape::Text:
+        break;
+    }
+    return redactBytes(body);
+}
+
+QByteArray Redactor::redactForm(const QByteArray &form, const CallbackFields &callback)
+{
+    return rewriteFormValues(form, [&](const QByteArray &name, const QByteArray &raw) {
+        const QString decoded = decodeFormValue(raw);
+        if (const auto kind = personalField(name))
+            return redactField(*kind, decoded, raw, callback);
+        return redactValue(decoded, raw);
+    });
+}
+
+QByteArray Redactor::redactTarget(const QByteArray &target, const CallbackFields &callback)
+{
+    const qsizetype mark = target.indexOf('?');
+    if (mark < 0)
+        return redactBytes(target);
+    return redactBytes(target.left(mark)) + '?' + redactForm(target.mid(mark + 1), callback);
 }
 
 QJsonValue Redactor::redactJson(const QJsonValue &value)
@@ -284,18 +519,20 @@ void Redactor::apply(StoredExchange &stored)
     CallbackFields &callback = exchange.callback;
     RawRequest &request = exchange.request;
 
-    request.target = redactBytes(request.target);
-    request.body = redactBytes(request.body);
+    request.target = redactTarget(request.target, callback);
+    request.body = redactBody(request.body, request.headers, callback);
     request.peerAddress = redactText(request.peerAddress);
     for (auto &header : request.headers) {
         if (header.first.compare("custom-data", Qt::CaseInsensitive) == 0)
             header.second = redactCustomData(header.second);
-        else
-            header.second = redactBytes(header.second);
+        else if (!isProtocolHeader(header.first))
+            header.second = redactValue(QString::fromUtf8(header.second), header.second);
     }
-    for (auto &header : exchange.response.headers)
-        header.second = redactBytes(header.second);
-    exchange.response.body = redactBytes(exchange.response.body);
+    for (auto &header : exchange.response.headers) {
+        if (!isProtocolHeader(header.first))
+            header.second = redactValue(QString::fromUtf8(header.second), header.second);
+    }
+    exchange.response.body = redactBody(exchange.response.body, exchange.response.headers, callback);
 
     callback.user = redactText(callback.user);
     callback.session = redactText(callback.session);

@@ -30,6 +30,7 @@ private slots:
     void harParamsWithoutText();
     void redactionConsistent();
     void redactionKeepsNeighbours();
+    void redactionFollowsStructure();
 };
 
 namespace {
@@ -521,16 +522,79 @@ void TestExportFormats::redactionConsistent()
 void TestExportFormats::redactionKeepsNeighbours()
 {
     Redactor redactor;
-    QCOMPARE(redactor.placeholder(Redactor::Kind::User, "bob"), QStringLiteral("user-1"));
+    QCOMPARE(redactor.placeholder(Redactor::Kind::User, "bobo"), QStringLiteral("user-1"));
     QCOMPARE(redactor.placeholder(Redactor::Kind::Ip, "10.0.0.1"), QStringLiteral("192.0.2.1"));
     QCOMPARE(redactor.placeholder(Redactor::Kind::Ip, "::ffff:10.0.0.1"), QStringLiteral("192.0.2.1"));
     QCOMPARE(redactor.placeholder(Redactor::Kind::Ip, "2001:db8:1::5"), QStringLiteral("2001:db8::2"));
     QCOMPARE(redactor.placeholder(Redactor::Kind::Ip, "127.0.0.1"), QStringLiteral("127.0.0.1"));
-    QCOMPARE(redactor.redactBytes("bob bobby bob.x xbob 10.0.0.1 10.0.0.12 10.0.0.1.5 v10.0.0.1"),
-             QByteArray("user-1 bobby user-1.x xbob 192.0.2.1 10.0.0.12 10.0.0.1.5 v10.0.0.1"));
+    QCOMPARE(redactor.redactBytes("bobo boboby bobo.x xbobo 10.0.0.1 10.0.0.12 10.0.0.1.5 v10.0.0.1"),
+             QByteArray("user-1 boboby user-1.x xbobo 192.0.2.1 10.0.0.12 10.0.0.1.5 v10.0.0.1"));
     // A placeholder written for one value is never taken for another.
     QCOMPARE(redactor.placeholder(Redactor::Kind::Ip, "192.0.2.1"), QStringLiteral("192.0.2.3"));
     QCOMPARE(redactor.redactBytes("10.0.0.1 192.0.2.1"), QByteArray("192.0.2.1 192.0.2.3"));
+}
+
+// Values under personal field names are replaced whole in JSON, forms that
+// encode them their own way, malformed JSON and invalid UTF-8, while numbers,
+// keys and protocol headers stay, even when a user id is "1".
+void TestExportFormats::redactionFollowsStructure()
+{
+    const HttpHeaders jsonType{{"Content-Type", "application/json"}};
+    const QByteArray crt = R"({"payload":{"allowRoot":1,"keyExpireTime":60,"hdcpLevel":"Disable HDCP"}})";
+    auto make = [&](const QByteArray &body, const QString &user, const QString &session) {
+        Exchange exchange = Samples::numberedExchange(1);
+        exchange.request.headers = jsonType;
+        exchange.request.body = body;
+        exchange.callback = CallbackFields();
+        exchange.callback.user = user;
+        exchange.callback.session = session;
+        exchange.response.headers = jsonType;
+        exchange.response.body = crt;
+        return StoredExchange::fromExchange(exchange);
+    };
+    QList<StoredExchange> exchanges{
+        make(R"({"asset":"a1","user":"1","session":"application","requestMetadata":{"userAgent":"Shaka/4.3"},)"
+             R"("n":1,"note":"v1"})",
+             QStringLiteral("1"), QStringLiteral("application")),
+        make("asset=a&user=bob&session=abc+def/ghi==", QStringLiteral("bob"), QStringLiteral("abc def/ghi==")),
+        make(R"({"asset":"malformed","user":"mal_user",)", QString(), QString()),
+        make("{\"user\":\"u\xff\xfeser\",\"session\":\"s-\xc3(\"}", QStringLiteral("u\uFFFD\uFFFDser"),
+             QStringLiteral("s-\uFFFD(")),
+    };
+    exchanges[1].exchange.request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
+
+    Redactor redactor;
+    for (const StoredExchange &stored : exchanges)
+        redactor.collect(stored);
+    for (StoredExchange &stored : exchanges)
+        redactor.apply(stored);
+
+    const Exchange &json = exchanges.at(0).exchange;
+    QCOMPARE(json.response.body, crt);
+    QCOMPARE(headerValue(json.request.headers, "Content-Type"), QByteArray("application/json"));
+    QCOMPARE(headerValue(json.response.headers, "Content-Type"), QByteArray("application/json"));
+    const QJsonObject body = QJsonDocument::fromJson(json.request.body).object();
+    QVERIFY2(!body.isEmpty(), json.request.body.constData());
+    QCOMPARE(body.value("user").toString(), json.callback.user);
+    QVERIFY(json.callback.user.startsWith("user-"));
+    QVERIFY(body.value("session").toString().startsWith("session-"));
+    QVERIFY(body.value("requestMetadata").toObject().value("userAgent").toString().startsWith("ua-"));
+    QCOMPARE(body.value("n").toInt(), 1);
+    QCOMPARE(body.value("note").toString(), QStringLiteral("v1"));
+    QCOMPARE(body.value("asset").toString(), QStringLiteral("a1"));
+
+    const Exchange &form = exchanges.at(1).exchange;
+    QCOMPARE(form.request.body, "asset=a&user=" + form.callback.user.toUtf8() + "&session=" + form.callback.session.toUtf8());
+    QVERIFY(form.callback.session.startsWith("session-"));
+
+    const Exchange &malformed = exchanges.at(2).exchange;
+    QVERIFY2(!malformed.request.body.contains("mal_user"), malformed.request.body.constData());
+    QVERIFY(malformed.request.body.startsWith(R"({"asset":"malformed","user":"user-)"));
+
+    const Exchange &invalid = exchanges.at(3).exchange;
+    QVERIFY(invalid.callback.user.startsWith("user-"));
+    QCOMPARE(invalid.request.body,
+             "{\"user\":\"" + invalid.callback.user.toUtf8() + "\",\"session\":\"" + invalid.callback.session.toUtf8() + "\"}");
 }
 
 QTEST_GUILESS_MAIN(TestExportFormats)
