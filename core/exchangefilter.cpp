@@ -3,6 +3,7 @@
 #include "exchangeschema.h"
 
 #include <QRegularExpression>
+#include <QUrl>
 
 #include <algorithm>
 #include <optional>
@@ -140,6 +141,21 @@ QString prefixUpperBound(const QString &prefix)
 QByteArray folded(const QString &text)
 {
     return ExchangeSchema::foldAscii(text.toUtf8());
+}
+
+// Free text is searched as typed and as a form or query string encodes it,
+// so "trần" also finds user=tr%E1%BA%A7n. All forms are folded like folded().
+QList<QByteArray> textNeedles(const QString &text)
+{
+    QList<QByteArray> needles{folded(text)};
+    const QByteArray encoded = ExchangeSchema::foldAscii(QUrl::toPercentEncoding(text));
+    QByteArray plusForm = ExchangeSchema::foldAscii(QUrl::toPercentEncoding(text, " "));
+    plusForm.replace(' ', '+');
+    for (const QByteArray &needle : {encoded, plusForm}) {
+        if (!needles.contains(needle))
+            needles.append(needle);
+    }
+    return needles;
 }
 
 bool equalsIgnoringAsciiCase(const QString &a, const QString &b)
@@ -578,14 +594,25 @@ ExchangeFilter::SqlWhere ExchangeFilter::toSql(const QDateTime &now, bool fullTe
         QString condition;
         switch (term.field) {
         case Field::Text: {
-            const QByteArray needle = folded(term.value);
-            const QString query = fullTextIndex ? trigramQuery(needle) : QString();
+            const QList<QByteArray> needles = textNeedles(term.value);
+            QStringList queries;
+            for (const QByteArray &needle : needles) {
+                const QString query = fullTextIndex ? trigramQuery(needle) : QString();
+                if (query.isEmpty()) {
+                    queries.clear();  // a needle too short for trigrams needs the scan alone
+                    break;
+                }
+                queries.append(QLatin1Char('(') + query + QLatin1Char(')'));
+            }
+            const QString query = queries.join(QStringLiteral(" OR "));
             if (!query.isEmpty())
                 builder.bindings.append(query);
             QStringList scans;
             for (const char *column : ExchangeSchema::TextColumns) {
-                scans.append(QStringLiteral("instr(lower(CAST(%1 AS TEXT)), ?) > 0").arg(QLatin1String(column)));
-                builder.bindings.append(QString::fromUtf8(needle));
+                for (const QByteArray &needle : needles) {
+                    scans.append(QStringLiteral("instr(lower(CAST(%1 AS TEXT)), ?) > 0").arg(QLatin1String(column)));
+                    builder.bindings.append(QString::fromUtf8(needle));
+                }
             }
             condition = QLatin1Char('(') + scans.join(QStringLiteral(" OR ")) + QLatin1Char(')');
             if (!query.isEmpty()) {
@@ -666,7 +693,7 @@ bool matchesTerm(const FilterTerm &term, const Exchange &exchange, const QDateTi
     const CallbackFields &callback = exchange.callback;
     switch (term.field) {
     case Field::Text: {
-        const QByteArray needle = folded(term.value);
+        const QList<QByteArray> needles = textNeedles(term.value);
         const QByteArray parts[] = {
             exchange.request.target,
             ExchangeSchema::encodeHeaders(exchange.request.headers),
@@ -675,8 +702,11 @@ bool matchesTerm(const FilterTerm &term, const Exchange &exchange, const QDateTi
             exchange.response.body,
         };
         for (const QByteArray &part : parts) {
-            if (ExchangeSchema::foldAscii(part).contains(needle))
-                return true;
+            const QByteArray foldedPart = ExchangeSchema::foldAscii(part);
+            for (const QByteArray &needle : needles) {
+                if (foldedPart.contains(needle))
+                    return true;
+            }
         }
         return false;
     }

@@ -74,7 +74,11 @@ QList<Exchange> specialExchanges()
     quoted.request.headers.append(qMakePair(QByteArray("X-Note"), QByteArray("say \"hi\" 100%")));
     quoted.decidedBy = QStringLiteral("rule:Slow asset");
 
-    return {Samples::fullExchange(), binary, accented, quoted};
+    Exchange form = Samples::numberedExchange(503);
+    form.request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
+    form.request.body = "user=tr%E1%BA%A7n&ua=Safari%2F17&note=a+b+c";
+
+    return {Samples::fullExchange(), binary, accented, quoted, form};
 }
 
 qint64 localMs(int year, int month, int day, int hour, int minute)
@@ -299,6 +303,9 @@ void TestExchangeFilter::sqlAgreesWithMemory_data()
     QTest::addRow("text non-ASCII other case") << "CAFÉ" << false;
     QTest::addRow("text after binary") << "needle-in-binary" << true;
     QTest::addRow("text with quotes and percent") << "\"say \\\"hi\\\" 100%\"" << true;
+    QTest::addRow("text percent-encoded in a form") << "trần" << true;
+    QTest::addRow("text with an encoded slash") << "Safari/17" << true;
+    QTest::addRow("text with spaces as plus") << "\"a b c\"" << true;
     QTest::addRow("text absent") << "nothing-like-this" << false;
     QTest::addRow("text negated") << "-item1" << true;
     QTest::addRow("combined") << "user:user-3 -decision:allow item" << true;
