@@ -8,6 +8,7 @@
 #include "jsonlinesformat.h"
 #include "logreaderthread.h"
 #include "logviewpanel.h"
+#include "messageview.h"
 #include "mainwindow.h"
 #include "responderservice.h"
 #include "responsesettings.h"
@@ -295,6 +296,9 @@ void TestLogView::detailDecodesSelectedExchange()
     exchange.callback.session = QString::fromLatin1(QByteArray(R"({"alg":"HS256","typ":"JWT"})").toBase64(base64Url) + '.'
                                                     + QByteArray(R"({"sub":"dana","exp":1893456000})").toBase64(base64Url)
                                                     + ".c2lnbmF0dXJl");
+    // Over the 1 MiB cap, so the log keeps only the start of the body.
+    exchange.request.body += QByteArray(1200000, ' ');
+    const qint64 sentBodySize = exchange.request.body.size();
     {
         ExchangeStore store;
         QVERIFY(store.open(fileName));
@@ -318,6 +322,12 @@ void TestLogView::detailDecodesSelectedExchange()
     QVERIFY2(text.contains(QLatin1String("\"sub\": \"dana\"")), qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("signature not verified")), qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("00000000  7b 22")), qPrintable(text));
+
+    auto *bodySize = panel.detailView()->requestView()->findChild<QLabel *>(QStringLiteral("storedLog_bodySizeLabel"));
+    QVERIFY(bodySize);
+    QCOMPARE(bodySize->text(), MessageView::tr("%L1 of %L2 bytes: the request log kept only the start")
+                                   .arg(qint64(1) << 20)
+                                   .arg(sentBodySize));
 
     // Values that are not base64 JSON or not JWT-shaped decode to nothing.
     QCOMPARE(ExchangeInsight::decodeCustomData("not base64 json"), QString());

@@ -103,9 +103,21 @@ ExchangeDetailView::ExchangeDetailView(QWidget *parent)
     layout->addWidget(m_stack);
 }
 
+void ExchangeDetailView::showStoredExchange(const StoredExchange &stored)
+{
+    display(stored.exchange, stored.requestBodySize, stored.responseBodySize);
+}
+
 void ExchangeDetailView::showExchange(const Exchange &exchange)
 {
+    display(exchange, -1, -1);
+}
+
+void ExchangeDetailView::display(const Exchange &exchange, qint64 requestBodySize, qint64 responseBodySize)
+{
     m_exchange = exchange;
+    m_requestBodySize = requestBodySize;
+    m_responseBodySize = responseBodySize;
     m_hasExchange = true;
     m_wholeBodies = false;
     render();
@@ -129,11 +141,12 @@ void ExchangeDetailView::render()
     const qsizetype previewBytes = m_wholeBodies ? std::numeric_limits<qsizetype>::max() : BodyPreviewBytes;
     const RawRequest &request = m_exchange.request;
     m_request->setMessage(QString::fromLatin1(request.method + ' ' + request.target + ' ' + request.httpVersion),
-                          request.headers, request.body, previewBytes);
+                          request.headers, request.body, previewBytes, m_requestBodySize);
     QString statusLine = tr("Status %1").arg(m_exchange.response.status);
     if (m_exchange.outcome != DeliveryOutcome::Sent)
         statusLine += QStringLiteral(" (%1)").arg(ExchangeText::outcome(m_exchange.outcome));
-    m_response->setMessage(statusLine, m_exchange.response.headers, m_exchange.response.body, previewBytes);
+    m_response->setMessage(statusLine, m_exchange.response.headers, m_exchange.response.body, previewBytes,
+                           m_responseBodySize);
     // A hex line takes about 80 characters for 16 bytes, so the preview is smaller than for text.
     m_decoded->setPlainText(ExchangeInsight::decodedText(
         m_exchange, m_wholeBodies ? m_exchange.request.body.size() : BodyPreviewBytes / 16));

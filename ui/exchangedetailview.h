@@ -5,7 +5,7 @@
 // context menus copy single values.
 #pragma once
 
-#include "exchange.h"
+#include "storedexchange.h"
 
 #include <QWidget>
 
@@ -29,6 +29,8 @@ public:
     explicit ExchangeDetailView(QWidget *parent = nullptr);
 
     void showExchange(const Exchange &exchange);
+    // Shows an exchange from the request log, saying where the log cut a body.
+    void showStoredExchange(const StoredExchange &stored);
     void clear();
 
     bool hasExchange() const { return m_hasExchange; }
@@ -45,12 +47,15 @@ public:
     QString summaryValueAt(const QPoint &viewportPosition) const;
 
 private:
+    void display(const Exchange &exchange, qint64 requestBodySize, qint64 responseBodySize);
     void render();
     void showSummaryMenu(const QPoint &position);
 
     Exchange m_exchange;
     bool m_hasExchange = false;
     bool m_wholeBodies = false;
+    qint64 m_requestBodySize = -1;  // body sizes as sent, -1 when unknown
+    qint64 m_responseBodySize = -1;
 
     QStackedWidget *m_stack;
     QTabWidget *m_tabs;

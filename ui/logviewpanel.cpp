@@ -458,7 +458,7 @@ void LogViewPanel::showCurrentRow(const QModelIndex &current)
             if (logId != m_selectedLogId)
                 return;
             if (stored)
-                m_detail->showExchange(stored->exchange);
+                m_detail->showStoredExchange(*stored);
             else
                 m_countLabel->setText(stored.error().toString());
         });

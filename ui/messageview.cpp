@@ -150,7 +150,7 @@ MessageView::MessageView(QWidget *parent)
 }
 
 void MessageView::setMessage(const QString &startLine, const HttpHeaders &headers, const QByteArray &body,
-                             qsizetype previewBytes)
+                             qsizetype previewBytes, qint64 fullSize)
 {
     m_startLine->setText(startLine);
     m_headers->clear();
@@ -161,7 +161,11 @@ void MessageView::setMessage(const QString &startLine, const HttpHeaders &header
 
     m_body = body;
     m_previewBytes = previewBytes;
-    m_bodySize->setText(tr("%n byte(s)", nullptr, int(qMin<qsizetype>(body.size(), INT_MAX))));
+    if (fullSize > body.size()) {
+        m_bodySize->setText(tr("%L1 of %L2 bytes: the request log kept only the start").arg(body.size()).arg(fullSize));
+    } else {
+        m_bodySize->setText(tr("%n byte(s)", nullptr, int(qMin<qsizetype>(body.size(), INT_MAX))));
+    }
     if (!m_modeChosen)
         m_modeBox->setCurrentIndex(m_modeBox->findData(QVariant::fromValue(suggestedMode(headers, body, previewBytes))));
     showBody();

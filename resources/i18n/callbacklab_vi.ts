@@ -2602,6 +2602,10 @@ Chạy &apos;callbacklab export --help&apos; để xem thêm thông tin.
         <source>The body is not JSON: %1 at offset %2.</source>
         <translation>Body không phải JSON: %1 tại vị trí %2.</translation>
     </message>
+    <message>
+        <source>%L1 of %L2 bytes: the request log kept only the start</source>
+        <translation>%L1 trên %L2 byte: nhật ký yêu cầu chỉ giữ phần đầu</translation>
+    </message>
 </context>
 <context>
     <name>ProfileController</name>
