@@ -370,14 +370,19 @@ QString ReplayCommand::summaryText(const ReplayFileReport &report, int maxRows)
         sent += result.error != ReplayError::InvalidRequest;  // such rows never went out
     }
     const double seconds = double(report.elapsedMs) / 1000.0;
-    QString text = tr("%1: %2 requests, %3 matched, %4 differed, %5 errors in %6 s (%7 requests/s)\n")
+    const QString duration = report.elapsedMs < 1000 ? tr("%1 ms").arg(report.elapsedMs)
+                                                     : tr("%1 s").arg(seconds, 0, 'f', 2);
+    QString text = tr("%1: %2 requests, %3 matched, %4 differed, %5 errors in %6")
                        .arg(report.fileName)
                        .arg(report.results.size())
                        .arg(matched)
                        .arg(differed)
                        .arg(errors)
-                       .arg(seconds, 0, 'f', 2)
-                       .arg(seconds > 0 ? double(sent) / seconds : 0.0, 0, 'f', 0);
+                       .arg(duration);
+    // A rate over less than a tenth of a second says little.
+    if (report.elapsedMs >= 100)
+        text += tr(" (%1 requests/s)").arg(double(sent) / seconds, 0, 'f', 0);
+    text += QLatin1Char('\n');
     if (withFindings > 0)
         text += tr("  %1 matched responses carry findings (see --junit or --json)\n").arg(withFindings);
 

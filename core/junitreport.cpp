@@ -21,8 +21,9 @@ QString xmlSafe(QString text)
 QString JUnitReport::detailText(const ReplayResult &result)
 {
     QStringList lines;
-    if (!result.method.isEmpty())
-        lines.append(QStringLiteral("%1 %2").arg(QString::fromLatin1(result.method), result.url.toString()));
+    if (!result.method.isEmpty()) {
+        lines.append(QStringLiteral("%1 %2").arg(QString::fromLatin1(result.method), result.url.toString()).trimmed());
+    }
     if (result.outcome == ReplayOutcome::Error) {
         lines.append(result.errorMessage);
         if (!result.location.isEmpty())

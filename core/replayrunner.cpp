@@ -272,6 +272,7 @@ void ReplayRunner::startNextRow()
     QString error;
     if (!prepare(*row, &error)) {
         result.method = request.method;
+        result.url = m_options.target.isEmpty() ? request.url : m_options.target;
         result.outcome = ReplayOutcome::Error;
         result.error = ReplayError::InvalidRequest;
         result.errorMessage = error;

@@ -2,6 +2,7 @@
 // and small servers that misbehave on purpose (silent, garbage, redirects,
 // held replies, TLS with a self-signed certificate).
 #include "callbackcomposer.h"
+#include "junitreport.h"
 #include "replayrunner.h"
 #include "responderservice.h"
 #include "settingsstore.h"
@@ -779,6 +780,9 @@ void TestReplayRunner::headAndUnsendableRequests()
     QVERIFY(run.finished);
     QCOMPARE(run.find(0)->error, ReplayError::InvalidRequest);
     QCOMPARE(run.find(0)->errorMessage, cut.unsendable);
+    // The report names where the row would have gone.
+    QCOMPARE(run.find(0)->url, responder.url);
+    QVERIFY(JUnitReport::detailText(*run.find(0)).startsWith(QStringLiteral("POST ") + responder.url.toString() + '\n'));
     QCOMPARE(run.find(1)->outcome, ReplayOutcome::Matched);
     QTRY_COMPARE(responder.exchanges.size(), 4);
 }

@@ -2920,12 +2920,6 @@ cú pháp hoặc không đọc được đầu vào.</translation>
         <translation>không thể ghi %1: %2</translation>
     </message>
     <message>
-        <source>%1: %2 requests, %3 matched, %4 differed, %5 errors in %6 s (%7 requests/s)
-</source>
-        <translation>%1: %2 yêu cầu, %3 khớp, %4 khác, %5 lỗi trong %6 s (%7 yêu cầu/s)
-</translation>
-    </message>
-    <message>
         <source>  %1 matched responses carry findings (see --junit or --json)
 </source>
         <translation>  %1 phản hồi khớp có kèm phát hiện (xem --junit hoặc --json)
@@ -2970,6 +2964,22 @@ cú pháp hoặc không đọc được đầu vào.</translation>
 </source>
         <translation>bị ngắt: các dòng còn trong hàng đợi chưa được phát lại
 </translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 giây</translation>
+    </message>
+    <message>
+        <source>%1: %2 requests, %3 matched, %4 differed, %5 errors in %6</source>
+        <translation>%1: %2 yêu cầu, %3 khớp, %4 khác, %5 lỗi trong %6</translation>
+    </message>
+    <message>
+        <source> (%1 requests/s)</source>
+        <translation> (%1 yêu cầu/giây)</translation>
     </message>
 </context>
 <context>
