@@ -379,7 +379,7 @@ QString ReplayCommand::summaryText(const ReplayFileReport &report, int maxRows)
                        .arg(differed)
                        .arg(errors)
                        .arg(duration);
-    // A rate over less than a tenth of a second says little.
+    // A rate measured over less than a tenth of a second is mostly noise, so it is left out.
     if (report.elapsedMs >= 100)
         text += tr(" (%1 requests/s)").arg(double(sent) / seconds, 0, 'f', 0);
     text += QLatin1Char('\n');
