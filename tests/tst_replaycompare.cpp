@@ -2,6 +2,7 @@
 // expectations, the suite format and reading HAR and JSON Lines captures.
 #include "harformat.h"
 #include "jsondiff.h"
+#include "jsontext.h"
 #include "jsonlinesformat.h"
 #include "junitreport.h"
 #include "replayrequest.h"
@@ -22,6 +23,8 @@ private slots:
     void diff();
     void diffOfNonJsonBodies();
     void diffText();
+    void indentKeepsOrder_data();
+    void indentKeepsOrder();
     void evaluate_data();
     void evaluate();
     void budget_data();
@@ -139,6 +142,29 @@ void TestReplayCompare::diffText()
 
     const JsonDiff longValue = JsonDiff::compare(json(R"({"a":"0123456789"})"), json(R"({"a":"x"})"));
     QCOMPARE(longValue.toText(5), QStringLiteral("~ a: \"0123") + QChar(0x2026) + QStringLiteral(" -> \"x\""));
+}
+
+void TestReplayCompare::indentKeepsOrder_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::addRow("keys in sent order") << QByteArray(R"({"z":1,"a":[true,null]})")
+                                        << QByteArray("{\n    \"z\": 1,\n    \"a\": [\n        true,\n        null\n    ]\n}\n");
+    QTest::addRow("empty containers") << QByteArray(R"( { "o" : { } , "a" : [ ] } )")
+                                      << QByteArray("{\n    \"o\": {},\n    \"a\": []\n}\n");
+    QTest::addRow("brackets and escapes in strings")
+        << QByteArray(R"(["{a:[1,2]}","q\"}\\",  "\u00e9 ngư"])")
+        << QByteArray("[\n    \"{a:[1,2]}\",\n    \"q\\\"}\\\\\",\n    \"\\u00e9 ngư\"\n]\n");
+    QTest::addRow("scalar") << QByteArray(" 2.50e3 ") << QByteArray("2.50e3\n");
+}
+
+void TestReplayCompare::indentKeepsOrder()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QByteArray, expected);
+    const QByteArray indented = JsonText::indented(json);
+    QCOMPARE(indented, expected);
+    QCOMPARE(QJsonDocument::fromJson(indented), QJsonDocument::fromJson(json));
 }
 
 void TestReplayCompare::evaluate_data()

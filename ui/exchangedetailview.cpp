@@ -2,6 +2,7 @@
 
 #include "exchangeinsight.h"
 #include "exchangetext.h"
+#include "jsontext.h"
 #include "messageview.h"
 
 #include <QApplication>
@@ -39,7 +40,7 @@ QString prettyJson(const QByteArray &body)
     const QJsonDocument document = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError || document.isNull())
         return QString();
-    return QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    return QString::fromUtf8(JsonText::indented(body));
 }
 
 QString timeText(const QDateTime &utc)

@@ -2,6 +2,7 @@
 
 #include "crt.h"
 #include "exchangetext.h"
+#include "jsontext.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,7 +16,7 @@ QString indentedJson(const QByteArray &bytes)
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError || document.isNull())
         return QString();
-    return QString::fromUtf8(document.toJson(QJsonDocument::Indented)).trimmed();
+    return QString::fromUtf8(JsonText::indented(bytes)).trimmed();
 }
 
 } // namespace

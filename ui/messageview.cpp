@@ -1,6 +1,7 @@
 #include "messageview.h"
 
 #include "exchangeinsight.h"
+#include "jsontext.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -224,7 +225,7 @@ QString MessageView::bodyText(const QByteArray &body, BodyMode mode, qsizetype p
             QJsonParseError error;
             const QJsonDocument document = QJsonDocument::fromJson(body, &error);
             if (error.error == QJsonParseError::NoError)
-                return QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+                return QString::fromUtf8(JsonText::indented(body));
             return tr("The body is not JSON: %1 at offset %2.").arg(error.errorString()).arg(error.offset);
         }
         return tr("The body is too long to format (%L1 bytes); choose Show Whole Bodies.").arg(body.size());
