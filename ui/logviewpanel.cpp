@@ -21,6 +21,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -30,7 +31,9 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSettings>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QThread>
@@ -614,10 +617,16 @@ void LogViewPanel::exportTo(const QString &fileName, bool har, bool redact, cons
 
 void LogViewPanel::importWithDialog()
 {
-    const QString fileName = QFileDialog::getOpenFileName(this, tr("Import Exchanges"), QString(),
+    // Starts where the last import came from, else in the documents folder.
+    QSettings settings;
+    const QString folder = settings.value(QStringLiteral("import/folder"),
+                                          QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                               .toString();
+    const QString fileName = QFileDialog::getOpenFileName(this, tr("Import Exchanges"), folder,
                                                           tr("HAR or JSON Lines (*.har *.jsonl *.json);;All files (*)"));
     if (fileName.isEmpty())
         return;
+    settings.setValue(QStringLiteral("import/folder"), QFileInfo(fileName).absolutePath());
     importFrom(fileName);
 }
 
