@@ -75,6 +75,13 @@ void CommandLine::parseGui(const QStringList &arguments)
         fail(parser.errorText(), QStringLiteral("callbacklab --help"));
         return;
     }
+    // An unknown command is an error even with --help, which would otherwise
+    // print the window's help as if the command existed.
+    if (!parser.positionalArguments().isEmpty()) {
+        fail(tr("unknown command '%1'").arg(parser.positionalArguments().constFirst()),
+             QStringLiteral("callbacklab --help"));
+        return;
+    }
     if (parser.isSet(helpOption)) {
         printOut(parser.helpText());
         action = Action::Exit;
@@ -83,11 +90,6 @@ void CommandLine::parseGui(const QStringList &arguments)
     if (parser.isSet(versionOption)) {
         printOut(versionText());
         action = Action::Exit;
-        return;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        fail(tr("unknown command '%1'").arg(parser.positionalArguments().constFirst()),
-             QStringLiteral("callbacklab --help"));
         return;
     }
     gui.profileFile = parser.value(profileOption);
