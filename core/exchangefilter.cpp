@@ -143,15 +143,24 @@ QByteArray folded(const QString &text)
     return ExchangeSchema::foldAscii(text.toUtf8());
 }
 
-// Free text is searched as typed and as a form or query string encodes it,
-// so "trần" also finds user=tr%E1%BA%A7n. All forms are folded like folded().
+// Free text is searched as typed, as a form or query string encodes it, and
+// as JSON escapes it: "trần" also finds tr%E1%BA%A7n and tr\u1ea7n. All forms
+// are folded like folded().
 QList<QByteArray> textNeedles(const QString &text)
 {
     QList<QByteArray> needles{folded(text)};
     const QByteArray encoded = ExchangeSchema::foldAscii(QUrl::toPercentEncoding(text));
     QByteArray plusForm = ExchangeSchema::foldAscii(QUrl::toPercentEncoding(text, " "));
     plusForm.replace(' ', '+');
-    for (const QByteArray &needle : {encoded, plusForm}) {
+    QByteArray jsonEscaped;
+    for (const QChar c : text) {
+        if (c.unicode() < 0x80)
+            jsonEscaped += char(c.unicode());
+        else
+            jsonEscaped += "\\u" + QByteArray::number(c.unicode(), 16).rightJustified(4, '0');
+    }
+    jsonEscaped = ExchangeSchema::foldAscii(jsonEscaped);
+    for (const QByteArray &needle : {encoded, plusForm, jsonEscaped}) {
         if (!needles.contains(needle))
             needles.append(needle);
     }

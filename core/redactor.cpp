@@ -8,13 +8,20 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 
 namespace {
 
-// Shorter values, such as a user id "1", are replaced only where they are a
-// whole value, never as a word inside other text.
-constexpr qsizetype MinWordLength = 4;
+// Values that could be ordinary words or numbers ("1", "json", "Disable") are
+// replaced only under a personal field name. Others are also replaced as words
+// anywhere: at least five characters with a digit or a character that is not a letter.
+bool isDistinctive(const QString &value)
+{
+    if (value.size() < 5)
+        return false;
+    return std::any_of(value.cbegin(), value.cend(), [](QChar c) { return !c.isLetter(); });
+}
 
 bool isAlphanumeric(char c)
 {
@@ -112,6 +119,19 @@ QByteArray rewriteJsonStrings(const QByteArray &text,
     const qsizetype size = text.size();
     while (position < size) {
         const char c = text.at(position);
+        const bool scalarStart = (c >= '0' && c <= '9') || c == '-' || c == 't' || c == 'f';
+        if (scalarStart && lastSignificant == ':') {
+            // A number or boolean member value. A personal one becomes a quoted placeholder.
+            qsizetype end = position;
+            while (end < size && !std::strchr(",}] \t\r\n", text.at(end)))
+                ++end;
+            const QByteArray token = text.mid(position, end - position);
+            const QByteArray rewritten = rewrite(key, token);
+            result += rewritten == token ? token : '"' + rewritten + '"';
+            lastSignificant = 'v';
+            position = end;
+            continue;
+        }
         if (c != '"') {
             result += c;
             if (uchar(c) > ' ')
@@ -163,12 +183,13 @@ QByteArray rewriteFormValues(const QByteArray &text,
     return pairs.join('&');
 }
 
-// The kind of a callback field that names a person, by its contract name.
+// The kind of a field that names a person: the callback's contract names and
+// custom-data's userId and sessionId.
 std::optional<Redactor::Kind> personalField(const QByteArray &name)
 {
-    if (name == "user")
+    if (name == "user" || name == "userId")
         return Redactor::Kind::User;
-    if (name == "session")
+    if (name == "session" || name == "sessionId")
         return Redactor::Kind::Session;
     if (name == "userAgent")
         return Redactor::Kind::UserAgent;
@@ -305,7 +326,7 @@ void Redactor::rebuildPatterns()
             continue;
         const QHash<QString, QString> &map = m_placeholders[kind];
         for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
-            if (it.key().size() >= MinWordLength)
+            if (isDistinctive(it.key()))
                 addForms(it.key(), it.value().toUtf8());
         }
     }
@@ -373,28 +394,7 @@ QByteArray Redactor::redactBytes(const QByteArray &text)
 
 QString Redactor::redactText(const QString &text)
 {
-    if (const QString *whole = wholeValue(text))
-        return *whole;
     return QString::fromUtf8(redactBytes(text.toUtf8()));
-}
-
-const QString *Redactor::wholeValue(const QString &value) const
-{
-    if (value.isEmpty())
-        return nullptr;
-    for (const QHash<QString, QString> &map : m_placeholders) {
-        const auto found = map.constFind(value);
-        if (found != map.constEnd())
-            return &found.value();
-    }
-    return nullptr;
-}
-
-QByteArray Redactor::redactValue(const QString &decoded, const QByteArray &raw)
-{
-    if (const QString *whole = wholeValue(decoded))
-        return whole->toUtf8();
-    return redactBytes(raw);
 }
 
 // A value sent under a personal field name is replaced whole. When its bytes
@@ -445,12 +445,7 @@ QByteArray Redactor::redactBody(const QByteArray &body, const HttpHeaders &heade
 {
     switch (shapeOf(body, headers)) {
     case TextShape::Json:
-        return rewriteJsonStrings(body, [&](const QByteArray &key, const QByteArray &raw) {
-            const QString decoded = decodeJsonString(raw);
-            if (const auto kind = personalField(key))
-                return redactField(*kind, decoded, raw, callback);
-            return redactValue(decoded, raw);
-        });
+        return redactJsonText(body, callback);
     case TextShape::Form:
         return redactForm(body, callback);
     case TextShape::Text:
@@ -459,13 +454,22 @@ QByteArray Redactor::redactBody(const QByteArray &body, const HttpHeaders &heade
     return redactBytes(body);
 }
 
+QByteArray Redactor::redactJsonText(const QByteArray &json, const CallbackFields &callback)
+{
+    return rewriteJsonStrings(json, [&](const QByteArray &key, const QByteArray &raw) {
+        if (const auto kind = personalField(key))
+            return redactField(*kind, decodeJsonString(raw), raw, callback);
+        return redactBytes(raw);
+    });
+}
+
 QByteArray Redactor::redactForm(const QByteArray &form, const CallbackFields &callback)
 {
     return rewriteFormValues(form, [&](const QByteArray &name, const QByteArray &raw) {
         const QString decoded = decodeFormValue(raw);
         if (const auto kind = personalField(name))
             return redactField(*kind, decoded, raw, callback);
-        return redactValue(decoded, raw);
+        return redactBytes(raw);
     });
 }
 
@@ -477,20 +481,31 @@ QByteArray Redactor::redactTarget(const QByteArray &target, const CallbackFields
     return redactBytes(target.left(mark)) + '?' + redactForm(target.mid(mark + 1), callback);
 }
 
-QJsonValue Redactor::redactJson(const QJsonValue &value)
+QJsonValue Redactor::redactJson(const QJsonValue &value, const QString &key)
 {
+    if (const auto kind = personalField(key.toUtf8())) {
+        QString text;
+        if (value.isString())
+            text = value.toString();
+        else if (value.isBool())
+            text = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        else if (value.isDouble())
+            text = QString::number(value.toDouble(), 'g', 17);
+        if (!text.isEmpty())
+            return placeholder(*kind, text);
+    }
     if (value.isString())
         return redactText(value.toString());
     if (value.isArray()) {
         QJsonArray array;
         for (const QJsonValue &item : value.toArray())
-            array.append(redactJson(item));
+            array.append(redactJson(item, QString()));
         return array;
     }
     if (value.isObject()) {
         QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it)
-            it.value() = redactJson(it.value());
+            it.value() = redactJson(it.value(), it.key());
         return object;
     }
     return value;
@@ -505,8 +520,8 @@ QByteArray Redactor::redactCustomData(const QByteArray &value)
     if (!document.isObject())
         return redactBytes(value);
     collectCustomData(value);
-    const QJsonValue redacted = redactJson(document.object());
-    return QJsonDocument(redacted.toObject()).toJson(QJsonDocument::Compact).toBase64();
+    // Rewritten as text, so the members keep the order the player sent.
+    return redactJsonText(*decoded, CallbackFields()).toBase64();
 }
 
 void Redactor::apply(StoredExchange &stored)
@@ -526,21 +541,27 @@ void Redactor::apply(StoredExchange &stored)
         if (header.first.compare("custom-data", Qt::CaseInsensitive) == 0)
             header.second = redactCustomData(header.second);
         else if (!isProtocolHeader(header.first))
-            header.second = redactValue(QString::fromUtf8(header.second), header.second);
+            header.second = redactBytes(header.second);
     }
     for (auto &header : exchange.response.headers) {
         if (!isProtocolHeader(header.first))
-            header.second = redactValue(QString::fromUtf8(header.second), header.second);
+            header.second = redactBytes(header.second);
     }
     exchange.response.body = redactBody(exchange.response.body, exchange.response.headers, callback);
 
-    callback.user = redactText(callback.user);
-    callback.session = redactText(callback.session);
-    callback.remoteAddr = redactText(callback.remoteAddr);
-    callback.userAgent = redactText(callback.userAgent);
+    // Each parsed field takes the placeholder of its own kind, so a value that
+    // is one exchange's user and another's session stays apart.
+    const std::pair<Kind, QString *> fields[] = {{Kind::User, &callback.user},
+                                                 {Kind::Session, &callback.session},
+                                                 {Kind::UserAgent, &callback.userAgent},
+                                                 {Kind::Ip, &callback.remoteAddr}};
+    for (const auto &[kind, field] : fields) {
+        if (!field->isEmpty())
+            *field = placeholder(kind, *field);
+    }
     callback.extraData = redactText(callback.extraData);
-    callback.fields = redactJson(callback.fields).toObject();
-    callback.unknownFields = redactJson(callback.unknownFields).toObject();
+    callback.fields = redactJson(callback.fields, QString()).toObject();
+    callback.unknownFields = redactJson(callback.unknownFields, QString()).toObject();
     for (Finding &finding : exchange.findings)
         finding.message = redactText(finding.message);
 

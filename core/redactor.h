@@ -10,12 +10,12 @@
 // each. A value seen only by apply() is still replaced when it is a field,
 // a header value or an IP address, but may stay in exchanges applied earlier.
 //
-// JSON and form bodies and the query string are scanned by structure. Values of user, session,
-// userAgent and remoteAddr are replaced whole, and keys, numbers and protocol headers stay.
+// JSON and form bodies, the query string and custom-data are scanned by structure. Values under
+// personal field names are replaced whole, and keys, other numbers and protocol headers stay.
 //
-// NOTE: in free text, values are matched as whole words (not next to a letter
-// or digit), and values under four characters only as a whole value. Bodies
-// may still contain personal data in fields this class does not know.
+// NOTE: elsewhere, only distinctive values (five characters or more, not all
+// letters) are replaced, as whole words. Bodies may still contain personal
+// data in fields this class does not know.
 #pragma once
 
 #include "storedexchange.h"
@@ -41,15 +41,14 @@ public:
 private:
     void collectText(const QByteArray &text);
     void collectFields(const QByteArray &body, const HttpHeaders &headers, const QByteArray &target);
-    const QString *wholeValue(const QString &value) const;
-    QByteArray redactValue(const QString &decoded, const QByteArray &raw);
     QByteArray redactField(Kind kind, const QString &decoded, const QByteArray &raw, const CallbackFields &callback);
     QByteArray redactBody(const QByteArray &body, const HttpHeaders &headers, const CallbackFields &callback);
+    QByteArray redactJsonText(const QByteArray &json, const CallbackFields &callback);
     QByteArray redactForm(const QByteArray &form, const CallbackFields &callback);
     QByteArray redactTarget(const QByteArray &target, const CallbackFields &callback);
     void collectCustomData(const QByteArray &value);
     QByteArray redactCustomData(const QByteArray &value);
-    QJsonValue redactJson(const QJsonValue &value);
+    QJsonValue redactJson(const QJsonValue &value, const QString &key);
     void rebuildPatterns();
 
     QHash<QString, QString> m_placeholders[4];  // per kind: value (IPs in canonical form) to placeholder

@@ -77,8 +77,10 @@ QList<Exchange> specialExchanges()
     Exchange form = Samples::numberedExchange(503);
     form.request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
     form.request.body = "user=tr%E1%BA%A7n&ua=Safari%2F17&note=a+b+c";
+    Exchange escaped = Samples::numberedExchange(504);
+    escaped.request.body = R"({"user":"V\u0103n \u00C1nh"})";
 
-    return {Samples::fullExchange(), binary, accented, quoted, form};
+    return {Samples::fullExchange(), binary, accented, quoted, form, escaped};
 }
 
 qint64 localMs(int year, int month, int day, int hour, int minute)
@@ -306,6 +308,7 @@ void TestExchangeFilter::sqlAgreesWithMemory_data()
     QTest::addRow("text percent-encoded in a form") << "trần" << true;
     QTest::addRow("text with an encoded slash") << "Safari/17" << true;
     QTest::addRow("text with spaces as plus") << "\"a b c\"" << true;
+    QTest::addRow("text JSON-escaped") << "\"văn Ánh\"" << true;
     QTest::addRow("text absent") << "nothing-like-this" << false;
     QTest::addRow("text negated") << "-item1" << true;
     QTest::addRow("combined") << "user:user-3 -decision:allow item" << true;

@@ -522,13 +522,16 @@ void TestExportFormats::redactionConsistent()
 void TestExportFormats::redactionKeepsNeighbours()
 {
     Redactor redactor;
-    QCOMPARE(redactor.placeholder(Redactor::Kind::User, "bobo"), QStringLiteral("user-1"));
+    QCOMPARE(redactor.placeholder(Redactor::Kind::User, "bob_7"), QStringLiteral("user-1"));
+    QCOMPARE(redactor.placeholder(Redactor::Kind::Session, "json"), QStringLiteral("session-1"));
     QCOMPARE(redactor.placeholder(Redactor::Kind::Ip, "10.0.0.1"), QStringLiteral("192.0.2.1"));
     QCOMPARE(redactor.placeholder(Redactor::Kind::Ip, "::ffff:10.0.0.1"), QStringLiteral("192.0.2.1"));
     QCOMPARE(redactor.placeholder(Redactor::Kind::Ip, "2001:db8:1::5"), QStringLiteral("2001:db8::2"));
     QCOMPARE(redactor.placeholder(Redactor::Kind::Ip, "127.0.0.1"), QStringLiteral("127.0.0.1"));
-    QCOMPARE(redactor.redactBytes("bobo boboby bobo.x xbobo 10.0.0.1 10.0.0.12 10.0.0.1.5 v10.0.0.1"),
-             QByteArray("user-1 boboby user-1.x xbobo 192.0.2.1 10.0.0.12 10.0.0.1.5 v10.0.0.1"));
+    QCOMPARE(redactor.redactBytes("bob_7 bob_7x bob_7.x xbob_7 10.0.0.1 10.0.0.12 10.0.0.1.5 v10.0.0.1"),
+             QByteArray("user-1 bob_7x user-1.x xbob_7 192.0.2.1 10.0.0.12 10.0.0.1.5 v10.0.0.1"));
+    // A value that could be an ordinary word is not replaced in free text.
+    QCOMPARE(redactor.redactBytes("application/json"), QByteArray("application/json"));
     // A placeholder written for one value is never taken for another.
     QCOMPARE(redactor.placeholder(Redactor::Kind::Ip, "192.0.2.1"), QStringLiteral("192.0.2.3"));
     QCOMPARE(redactor.redactBytes("10.0.0.1 192.0.2.1"), QByteArray("192.0.2.1 192.0.2.3"));
@@ -560,8 +563,16 @@ void TestExportFormats::redactionFollowsStructure()
         make(R"({"asset":"malformed","user":"mal_user",)", QString(), QString()),
         make("{\"user\":\"u\xff\xfeser\",\"session\":\"s-\xc3(\"}", QStringLiteral("u\uFFFD\uFFFDser"),
              QStringLiteral("s-\uFFFD(")),
+        make(R"({"asset":"movie-7","user":12345678,"session":"Disable"})", QStringLiteral("12345678"),
+             QStringLiteral("Disable")),
+        make("asset=application&user=true&session=HDCP", QStringLiteral("true"), QStringLiteral("HDCP")),
+        make(R"({"asset":"asset-json-1","user":"application","session":"true","flag":true})",
+             QStringLiteral("application"), QStringLiteral("true")),
     };
+    for (StoredExchange &stored : exchanges)
+        stored.exchange.callback.fields = QJsonDocument::fromJson(stored.exchange.request.body).object();
     exchanges[1].exchange.request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
+    exchanges[5].exchange.request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
 
     Redactor redactor;
     for (const StoredExchange &stored : exchanges)
@@ -595,6 +606,26 @@ void TestExportFormats::redactionFollowsStructure()
     QVERIFY(invalid.callback.user.startsWith("user-"));
     QCOMPARE(invalid.request.body,
              "{\"user\":\"" + invalid.callback.user.toUtf8() + "\",\"session\":\"" + invalid.callback.session.toUtf8() + "\"}");
+
+    // A number under a personal name is replaced, in the body and the fields.
+    const Exchange &number = exchanges.at(4).exchange;
+    QVERIFY(number.callback.user.startsWith("user-"));
+    QCOMPARE(number.request.body, R"({"asset":"movie-7","user":")" + number.callback.user.toUtf8() + R"(","session":")"
+                                      + number.callback.session.toUtf8() + R"("})");
+    QCOMPARE(number.callback.fields.value("user").toString(), number.callback.user);
+
+    // Sessions "Disable" and "HDCP" and values "application", "true" and
+    // "json" change only where they are a user or a session.
+    for (const StoredExchange &stored : exchanges)
+        QCOMPARE(stored.exchange.response.body, crt);
+    const Exchange &form2 = exchanges.at(5).exchange;
+    QCOMPARE(form2.request.body, "asset=application&user=" + form2.callback.user.toUtf8() + "&session="
+                                     + form2.callback.session.toUtf8());
+    const Exchange &words = exchanges.at(6).exchange;
+    QVERIFY(words.callback.session.startsWith("session-"));
+    QVERIFY(form2.callback.user.startsWith("user-"));
+    QVERIFY(words.request.body.startsWith(R"({"asset":"asset-json-1","user":"user-)"));
+    QVERIFY(words.request.body.endsWith(R"(","flag":true})"));
 }
 
 QTEST_GUILESS_MAIN(TestExportFormats)
