@@ -1,5 +1,6 @@
 #include "callbackparser.h"
 
+#include "jsontext.h"
 #include "logging.h"
 
 #include <QHash>
@@ -1093,6 +1094,13 @@ void ParseRun::readExtraData()
         return;
     }
     m_callback.extraData = valueText(value);
+    // An object, array or number keeps the text it was sent as: QJsonDocument
+    // would sort the keys and round long numbers.
+    if (!value.isString() && m_callback.fieldsAreBody) {
+        const QByteArrayView sent = JsonText::memberText(m_request.body, "extraData");
+        if (!sent.isNull())
+            m_callback.extraData = QString::fromUtf8(sent);
+    }
     if (!value.isString()) {
         addFinding(FindingSeverity::Warning, WrongTypeCode, ExtraDataField,
                    tr("extraData is %1, not a string; it was read as its JSON text").arg(typeName(value)));

@@ -15,7 +15,53 @@ void newLine(QByteArray &out, int depth)
     out.append(QByteArray(depth * 4, ' '));
 }
 
+// Returns the index after the string that starts at start (a quote).
+qsizetype skipString(QByteArrayView json, qsizetype start)
+{
+    qsizetype end = start + 1;
+    while (end < json.size() && json[end] != '"')
+        end += json[end] == '\\' ? 2 : 1;
+    return qMin(end + 1, json.size());
+}
+
 } // namespace
+
+QByteArrayView memberText(QByteArrayView json, QByteArrayView key)
+{
+    int depth = 0;
+    qsizetype valueStart = -1;
+    const auto valueUpTo = [&](qsizetype end) {
+        while (end > valueStart && isSpace(json[end - 1]))
+            --end;
+        return json.sliced(valueStart, end - valueStart);
+    };
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (c == '"') {
+            const qsizetype end = skipString(json, i);
+            qsizetype next = end;
+            while (next < json.size() && isSpace(json[next]))
+                ++next;
+            const bool isKey = depth == 1 && valueStart < 0 && next < json.size() && json[next] == ':';
+            if (isKey && json.sliced(i + 1, end - i - 2) == key) {
+                valueStart = next + 1;
+                while (valueStart < json.size() && isSpace(json[valueStart]))
+                    ++valueStart;
+                i = valueStart - 1;
+            } else {
+                i = end - 1;
+            }
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0 && valueStart >= 0)
+                return valueUpTo(i);
+        } else if (c == ',' && depth == 1 && valueStart >= 0) {
+            return valueUpTo(i);
+        }
+    }
+    return {};
+}
 
 QByteArray indented(QByteArrayView json)
 {
@@ -27,12 +73,9 @@ QByteArray indented(QByteArrayView json)
         const char c = json[i];
         if (c == '"') {
             // Copies the string with its escapes.
-            qsizetype end = i + 1;
-            while (end < size && json[end] != '"')
-                end += json[end] == '\\' ? 2 : 1;
-            end = qMin(end, size - 1);
-            out.append(json.data() + i, end - i + 1);
-            i = end;
+            const qsizetype end = skipString(json, i);
+            out.append(json.data() + i, end - i);
+            i = end - 1;
             continue;
         }
         if (isSpace(c))

@@ -925,6 +925,11 @@ void TestCallbackParser::extraData_data()
     QTest::addRow("object") << JsonType << jsonWith(R"("extraData":{"plan":"gold"})") << R"({"plan":"gold"})"
                             << QStringList{"wrong-type"};
     QTest::addRow("number") << JsonType << jsonWith(R"("extraData":12)") << "12" << QStringList{"wrong-type"};
+    QTest::addRow("object as sent")
+        << JsonType << jsonWith(R"("extraData": {"z":1, "a":[1.50,{"k":"}"}], "big":12345678901234567890} )")
+        << R"({"z":1, "a":[1.50,{"k":"}"}], "big":12345678901234567890})" << QStringList{"wrong-type"};
+    QTest::addRow("long number as sent") << JsonType << jsonWith(R"("extraData":12345678901234567890)")
+                                         << "12345678901234567890" << QStringList{"wrong-type"};
     QTest::addRow("null") << JsonType << jsonWith(R"("extraData":null)") << "" << QStringList{"wrong-type"};
     QTest::addRow("form encoded") << FormType << QByteArray("asset=a&user=u&session=s&extraData=plan%3Dgold%26x")
                                   << "plan=gold&x" << QStringList();

@@ -23,6 +23,7 @@ private slots:
     void diff();
     void diffOfNonJsonBodies();
     void diffText();
+    void memberTextAsSent();
     void indentKeepsOrder_data();
     void indentKeepsOrder();
     void evaluate_data();
@@ -156,6 +157,17 @@ void TestReplayCompare::indentKeepsOrder_data()
         << QByteArray(R"(["{a:[1,2]}","q\"}\\",  "\u00e9 ngư"])")
         << QByteArray("[\n    \"{a:[1,2]}\",\n    \"q\\\"}\\\\\",\n    \"\\u00e9 ngư\"\n]\n");
     QTest::addRow("scalar") << QByteArray(" 2.50e3 ") << QByteArray("2.50e3\n");
+}
+
+void TestReplayCompare::memberTextAsSent()
+{
+    const QByteArray json = R"({ "a" : "x,}" , "n":{"extraData":1}, "extraData" : [1, {"b":2}] ,"last":-2.50e1 })";
+    QCOMPARE(JsonText::memberText(json, "a"), QByteArrayView("\"x,}\""));
+    QCOMPARE(JsonText::memberText(json, "extraData"), QByteArrayView(R"([1, {"b":2}])"));
+    QCOMPARE(JsonText::memberText(json, "last"), QByteArrayView("-2.50e1"));
+    QCOMPARE(JsonText::memberText(json, "n"), QByteArrayView(R"({"extraData":1})"));
+    QVERIFY(JsonText::memberText(json, "b").isNull());
+    QVERIFY(JsonText::memberText(json, "missing").isNull());
 }
 
 void TestReplayCompare::indentKeepsOrder()
