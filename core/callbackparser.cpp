@@ -321,6 +321,34 @@ QString jsonErrorText(QJsonParseError::ParseError error)
     return QStringLiteral("unknown error");
 }
 
+// Qt 6.4 reports a body that ends right after a closed string, such as
+// {"user":"u", as an unterminated string. Names the open object or array instead.
+QJsonParseError::ParseError refinedJsonError(QByteArrayView json, QJsonParseError::ParseError error)
+{
+    if (error != QJsonParseError::UnterminatedString)
+        return error;
+    QByteArray open;
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            open += c;
+        } else if ((c == '}' || c == ']') && !open.isEmpty()) {
+            open.chop(1);
+        }
+    }
+    if (inString || open.isEmpty())
+        return error;
+    return open.endsWith('{') ? QJsonParseError::UnterminatedObject : QJsonParseError::UnterminatedArray;
+}
+
 // Text for a number without a needless ".0" or exponent for whole numbers.
 QString numberText(double value)
 {
@@ -622,9 +650,11 @@ bool ParseRun::readJsonBody(const QByteArray &body)
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
         const qsizetype offset = originalOffset(error.offset, invalidOffsets);
+        const QJsonParseError::ParseError kind = refinedJsonError(json, error.error);
+        QJsonParseError named;
+        named.error = kind;
         reject(InvalidJsonCode, QString(), QT_TR_NOOP("The body is not valid JSON: %1 at offset %2"),
-               {jsonErrorText(error.error), QString::number(offset)}, offset,
-               {error.errorString(), QString::number(offset)});
+               {jsonErrorText(kind), QString::number(offset)}, offset, {named.errorString(), QString::number(offset)});
         return false;
     }
     if (!document.isObject()) {

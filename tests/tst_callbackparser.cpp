@@ -35,6 +35,7 @@ private slots:
     void plusDamage();
     void customData_data();
     void customData();
+    void unclosedJsonNamed();
     void extraData_data();
     void extraData();
     void unknownFieldsKept();
@@ -911,6 +912,17 @@ void TestCallbackParser::customData()
     }
     if (!mismatchField.isEmpty())
         QCOMPARE(findingOf(result.findings, "custom-data-mismatch")->field, mismatchField);
+}
+
+void TestCallbackParser::unclosedJsonNamed()
+{
+    const ParseResult object = CallbackParser::parse(post(JsonType, R"({"asset":"a","user":"u")"));
+    QVERIFY(object.rejected);
+    QVERIFY2(object.errorMessage.contains(QLatin1String("unterminated object")), qPrintable(object.errorMessage));
+    const ParseResult array = CallbackParser::parse(post(JsonType, R"({"asset":["a","b")"));
+    QVERIFY2(array.errorMessage.contains(QLatin1String("unterminated array")), qPrintable(array.errorMessage));
+    const ParseResult string = CallbackParser::parse(post(JsonType, R"({"asset":"a)"));
+    QVERIFY2(string.errorMessage.contains(QLatin1String("unterminated string")), qPrintable(string.errorMessage));
 }
 
 void TestCallbackParser::extraData_data()
