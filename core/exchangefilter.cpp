@@ -608,7 +608,8 @@ ExchangeFilter::SqlWhere ExchangeFilter::toSql(const QDateTime &now, bool fullTe
             for (const QByteArray &needle : needles) {
                 const QString query = fullTextIndex ? trigramQuery(needle) : QString();
                 if (query.isEmpty()) {
-                    queries.clear();  // a needle too short for trigrams needs the scan alone
+                    // A needle too short for trigrams needs the scan alone.
+                    queries.clear();
                     break;
                 }
                 queries.append(QLatin1Char('(') + query + QLatin1Char(')'));

@@ -14,7 +14,7 @@ namespace {
 
 void appendEscaped(QByteArray &out, QByteArrayView bytes, bool isName)
 {
-    // Copies runs of plain bytes at once; headers rarely need any escape.
+    // Copies runs of plain bytes at once, because headers rarely need an escape.
     qsizetype runStart = 0;
     for (qsizetype i = 0; i < bytes.size(); ++i) {
         const char c = bytes[i];

@@ -15,13 +15,20 @@ void newLine(QByteArray &out, int depth)
     out.append(QByteArray(depth * 4, ' '));
 }
 
-// Returns the index after the string that starts at start (a quote).
-qsizetype skipString(QByteArrayView json, qsizetype start)
+// Returns the index of the quote that closes the string starting at start, or
+// the text's size when the string is not closed.
+qsizetype closingQuote(QByteArrayView json, qsizetype start)
 {
     qsizetype end = start + 1;
     while (end < json.size() && json[end] != '"')
         end += json[end] == '\\' ? 2 : 1;
-    return qMin(end + 1, json.size());
+    return qMin(end, json.size());
+}
+
+// Returns the index after the string that starts at start (a quote).
+qsizetype skipString(QByteArrayView json, qsizetype start)
+{
+    return qMin(closingQuote(json, start) + 1, json.size());
 }
 
 } // namespace
@@ -61,6 +68,61 @@ QByteArrayView memberText(QByteArrayView json, QByteArrayView key)
         }
     }
     return {};
+}
+
+QByteArray rewriteValues(const QByteArray &json, const ValueRewriter &rewrite)
+{
+    QByteArray result;
+    result.reserve(json.size());
+    QByteArray key;
+    char lastSignificant = 0;
+    const qsizetype size = json.size();
+    qsizetype position = 0;
+    while (position < size) {
+        const char c = json.at(position);
+        const bool scalarStart = (c >= '0' && c <= '9') || c == '-' || c == 't' || c == 'f';
+        if (scalarStart && lastSignificant == ':') {
+            qsizetype end = position;
+            while (end < size && !isSpace(json.at(end)) && json.at(end) != ',' && json.at(end) != '}'
+                   && json.at(end) != ']')
+                ++end;
+            const QByteArray token = json.mid(position, end - position);
+            const QByteArray rewritten = rewrite(key, token);
+            result += rewritten == token ? token : '"' + rewritten + '"';
+            lastSignificant = 'v';
+            position = end;
+            continue;
+        }
+        if (c != '"') {
+            result += c;
+            if (!isSpace(c))
+                lastSignificant = c;
+            ++position;
+            continue;
+        }
+
+        const qsizetype quote = closingQuote(json, position);
+        const bool closed = quote < size;
+        const qsizetype end = closed ? quote + 1 : size;
+        const QByteArray content = json.mid(position + 1, quote - position - 1);
+        qsizetype next = end;
+        while (next < size && isSpace(json.at(next)))
+            ++next;
+        const bool isKey = next < size && json.at(next) == ':';
+
+        result += '"';
+        if (isKey) {
+            result += content;
+            key = content;
+        } else {
+            result += rewrite(lastSignificant == ':' ? key : QByteArray(), content);
+        }
+        if (closed)
+            result += '"';
+        lastSignificant = '"';
+        position = end;
+    }
+    return result;
 }
 
 QByteArray indented(QByteArrayView json)

@@ -1,5 +1,7 @@
 #include "redactor.h"
 
+#include "jsontext.h"
+
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,14 +10,12 @@
 #include <QUrl>
 
 #include <algorithm>
-#include <cstring>
 #include <functional>
 
 namespace {
 
-// Values that could be ordinary words or numbers ("1", "json", "Disable") are
-// replaced only under a personal field name. Others are also replaced as words
-// anywhere: at least five characters with a digit or a character that is not a letter.
+// Values that could be ordinary words or numbers ("1", "json", "Disable") are replaced only under
+// personal field names. Distinctive ones, five characters or more and not all letters, are replaced anywhere.
 bool isDistinctive(const QString &value)
 {
     if (value.size() < 5)
@@ -104,64 +104,6 @@ TextShape shapeOf(const QByteArray &body, const HttpHeaders &headers)
             return TextShape::Form;
     }
     return TextShape::Text;
-}
-
-// Passes each JSON string value through rewrite, with its key when it is a member's direct value.
-// Keys, numbers and punctuation stay, and cut or malformed JSON works as far as its quotes pair up.
-QByteArray rewriteJsonStrings(const QByteArray &text,
-                              const std::function<QByteArray(const QByteArray &, const QByteArray &)> &rewrite)
-{
-    QByteArray result;
-    result.reserve(text.size());
-    QByteArray key;
-    char lastSignificant = 0;
-    qsizetype position = 0;
-    const qsizetype size = text.size();
-    while (position < size) {
-        const char c = text.at(position);
-        const bool scalarStart = (c >= '0' && c <= '9') || c == '-' || c == 't' || c == 'f';
-        if (scalarStart && lastSignificant == ':') {
-            // A number or boolean member value. A personal one becomes a quoted placeholder.
-            qsizetype end = position;
-            while (end < size && !std::strchr(",}] \t\r\n", text.at(end)))
-                ++end;
-            const QByteArray token = text.mid(position, end - position);
-            const QByteArray rewritten = rewrite(key, token);
-            result += rewritten == token ? token : '"' + rewritten + '"';
-            lastSignificant = 'v';
-            position = end;
-            continue;
-        }
-        if (c != '"') {
-            result += c;
-            if (uchar(c) > ' ')
-                lastSignificant = c;
-            ++position;
-            continue;
-        }
-
-        qsizetype end = position + 1;
-        while (end < size && text.at(end) != '"')
-            end += text.at(end) == '\\' ? 2 : 1;
-        const QByteArray content = text.mid(position + 1, qMin(end, size) - position - 1);
-        qsizetype next = end + 1;
-        while (next < size && uchar(text.at(next)) <= ' ')
-            ++next;
-        const bool isKey = next < size && text.at(next) == ':';
-
-        result += '"';
-        if (isKey) {
-            result += content;
-            key = content;
-        } else {
-            result += rewrite(lastSignificant == ':' ? key : QByteArray(), content);
-        }
-        if (end < size)
-            result += '"';
-        lastSignificant = '"';
-        position = end + 1;
-    }
-    return result;
 }
 
 // Passes every value of a URL-encoded form through rewrite, with the last
@@ -433,7 +375,7 @@ void Redactor::collectFields(const QByteArray &body, const HttpHeaders &headers,
     const auto collectForm = collector(decodeFormValue);
     const TextShape shape = shapeOf(body, headers);
     if (shape == TextShape::Json)
-        rewriteJsonStrings(body, collectJson);
+        JsonText::rewriteValues(body, collectJson);
     else if (shape == TextShape::Form)
         rewriteFormValues(body, collectForm);
     const qsizetype mark = target.indexOf('?');
@@ -456,7 +398,7 @@ QByteArray Redactor::redactBody(const QByteArray &body, const HttpHeaders &heade
 
 QByteArray Redactor::redactJsonText(const QByteArray &json, const CallbackFields &callback)
 {
-    return rewriteJsonStrings(json, [&](const QByteArray &key, const QByteArray &raw) {
+    return JsonText::rewriteValues(json, [&](const QByteArray &key, const QByteArray &raw) {
         if (const auto kind = personalField(key))
             return redactField(*kind, decodeJsonString(raw), raw, callback);
         return redactBytes(raw);
@@ -466,9 +408,8 @@ QByteArray Redactor::redactJsonText(const QByteArray &json, const CallbackFields
 QByteArray Redactor::redactForm(const QByteArray &form, const CallbackFields &callback)
 {
     return rewriteFormValues(form, [&](const QByteArray &name, const QByteArray &raw) {
-        const QString decoded = decodeFormValue(raw);
         if (const auto kind = personalField(name))
-            return redactField(*kind, decoded, raw, callback);
+            return redactField(*kind, decodeFormValue(raw), raw, callback);
         return redactBytes(raw);
     });
 }

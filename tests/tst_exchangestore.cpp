@@ -149,8 +149,8 @@ void TestExchangeStore::jsonBodyIsItsOwnFields_data()
     roundTripEveryField_data();
 }
 
-// A JSON body the parser read as is leaves fields_json empty, and the reader
-// takes the fields from the body; a cut body or form fields are stored whole.
+// A JSON body the parser read unchanged leaves fields_json empty, and the reader
+// takes the fields from the body. Form fields and the fields of a cut body are stored whole.
 void TestExchangeStore::jsonBodyIsItsOwnFields()
 {
     QFETCH(bool, native);

@@ -537,9 +537,8 @@ void TestExportFormats::redactionKeepsNeighbours()
     QCOMPARE(redactor.redactBytes("10.0.0.1 192.0.2.1"), QByteArray("192.0.2.1 192.0.2.3"));
 }
 
-// Values under personal field names are replaced whole in JSON, forms that
-// encode them their own way, malformed JSON and invalid UTF-8, while numbers,
-// keys and protocol headers stay, even when a user id is "1".
+// Values under personal field names are replaced whole in JSON, forms, malformed
+// JSON and invalid UTF-8, even when a user id is "1". Numbers, keys and protocol headers stay.
 void TestExportFormats::redactionFollowsStructure()
 {
     const HttpHeaders jsonType{{"Content-Type", "application/json"}};

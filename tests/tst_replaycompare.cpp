@@ -24,6 +24,7 @@ private slots:
     void diffOfNonJsonBodies();
     void diffText();
     void memberTextAsSent();
+    void rewriteValuesKeepsKeys();
     void indentKeepsOrder_data();
     void indentKeepsOrder();
     void evaluate_data();
@@ -168,6 +169,18 @@ void TestReplayCompare::memberTextAsSent()
     QCOMPARE(JsonText::memberText(json, "n"), QByteArrayView(R"({"extraData":1})"));
     QVERIFY(JsonText::memberText(json, "b").isNull());
     QVERIFY(JsonText::memberText(json, "missing").isNull());
+}
+
+void TestReplayCompare::rewriteValuesKeepsKeys()
+{
+    QStringList seen;
+    const auto mark = [&seen](const QByteArray &key, const QByteArray &raw) {
+        seen.append(QString::fromUtf8(key + '=' + raw));
+        return key == "user" ? QByteArray("U") : raw;
+    };
+    const QByteArray json = R"({"user": 7, "list":["user",true], "n":-1.5, "user":"a\"b", "x":"cut\")";
+    QCOMPARE(JsonText::rewriteValues(json, mark), QByteArray(R"({"user": "U", "list":["user",true], "n":-1.5, "user":"U", "x":"cut\")"));
+    QCOMPARE(seen, (QStringList{"user=7", "=user", "n=-1.5", "user=a\\\"b", "x=cut\\\""}));
 }
 
 void TestReplayCompare::indentKeepsOrder()

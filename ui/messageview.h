@@ -28,7 +28,7 @@ public:
     // it) are cut, with a note saying so. Until the user picks a body mode,
     // the mode follows the body: JSON, form, hex for binary bytes, else text.
     // A fullSize above the body's length is the size sent, and the size label
-    // then says that the request log kept only the start.
+    // then shows that the request log kept only the start.
     void setMessage(const QString &startLine, const HttpHeaders &headers, const QByteArray &body,
                     qsizetype previewBytes, qint64 fullSize = -1);
     void clear();
