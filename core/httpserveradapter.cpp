@@ -976,7 +976,10 @@ void HttpServerAdapterPrivate::flush()
     flushTimer->stop();
     if (pendingExchanges.isEmpty())
         return;
-    emit q->exchangesReady(std::exchange(pendingExchanges, {}));
+    QList<Exchange> ready;
+    ready.reserve(FlushBatchSize);
+    ready.swap(pendingExchanges);
+    emit q->exchangesReady(ready);
 }
 
 void HttpServerAdapterPrivate::checkConnections()

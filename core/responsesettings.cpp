@@ -384,10 +384,10 @@ bool readRules(ProfileReader &reader, const QJsonObject &root, QList<Rule> *rule
 } // namespace
 
 ResponseSettings::ResponseSettings()
-    : crt(Crt::vendorExample())
 {
     // Default settings are prepared once and shared, so that even an unedited
-    // snapshot decides without compiling or serializing.
+    // snapshot decides without compiling or serializing. The CRT shares the
+    // cached copy's data, so payloadBodiesMatch() compares one pointer.
     static const std::shared_ptr<const CompiledRules> noRules = std::make_shared<const CompiledRules>();
     static const std::shared_ptr<const PayloadBodies> defaultBodies = [] {
         auto bodies = std::make_shared<PayloadBodies>();
@@ -395,6 +395,7 @@ ResponseSettings::ResponseSettings()
         bodies->defaultBody = crtPayloadBody(bodies->crt);
         return bodies;
     }();
+    crt = defaultBodies->crt;
     m_compiledRules = noRules;
     m_payloadBodies = defaultBodies;
 }
@@ -497,8 +498,13 @@ void ResponseSettings::prepare()
     reindexAssets();
     compileRules();
 
-    if (payloadBodiesMatch())
+    if (payloadBodiesMatch()) {
+        // Equal CRTs loaded or edited apart from the cached ones take the
+        // cached data, so later checks compare pointers instead of fields.
+        crt = m_payloadBodies->crt;
+        schemeCrts = m_payloadBodies->schemeCrts;
         return;
+    }
     auto bodies = std::make_shared<PayloadBodies>();
     bodies->crt = crt;
     bodies->schemeCrts = schemeCrts;
