@@ -1,23 +1,13 @@
 #include "commandline.h"
 
+#include "consoleoutput.h"
+
 #include <QCommandLineParser>
 #include <QHostAddress>
 
 #include <cstdio>
 
 namespace {
-
-void printOut(const QString &text)
-{
-    std::fputs(qPrintable(text), stdout);
-    std::fflush(stdout);
-}
-
-void printError(const QString &text)
-{
-    std::fputs(qPrintable(text), stderr);
-    std::fflush(stderr);
-}
 
 QString versionText()
 {
@@ -28,7 +18,8 @@ QString versionText()
 
 bool CommandLine::isSubcommand(const char *argument)
 {
-    return qstrcmp(argument, "serve") == 0 || qstrcmp(argument, "replay") == 0 || qstrcmp(argument, "export") == 0;
+    return qstrcmp(argument, "serve") == 0 || qstrcmp(argument, "replay") == 0 || qstrcmp(argument, "export") == 0
+        || qstrcmp(argument, "import") == 0;
 }
 
 void CommandLine::parse(const QStringList &arguments)
@@ -39,6 +30,8 @@ void CommandLine::parse(const QStringList &arguments)
         action = Action::RunReplay;  // ReplayCommand reads its own options
     else if (arguments.size() > 1 && arguments.at(1) == QLatin1String("export"))
         action = Action::RunExport;  // ExportCommand reads its own options
+    else if (arguments.size() > 1 && arguments.at(1) == QLatin1String("import"))
+        action = Action::RunImport;  // ImportCommand reads its own options
     else
         parseGui(arguments);
 }
@@ -59,7 +52,8 @@ void CommandLine::parseGui(const QStringList &arguments)
            "  (none)   open the window\n"
            "  serve    run the responder without a window; see 'callbacklab serve --help'\n"
            "  replay   replay saved callbacks against a target; see 'callbacklab replay --help'\n"
-           "  export   write logged exchanges to a HAR or JSON Lines file; see 'callbacklab export --help'"));
+           "  export   write logged exchanges to a HAR or JSON Lines file; see 'callbacklab export --help'\n"
+           "  import   add HAR or JSON Lines files to a request log; see 'callbacklab import --help'"));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption profileOption(QStringLiteral("profile"),

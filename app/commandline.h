@@ -31,7 +31,7 @@ class CommandLine
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 
 public:
-    enum class Action { RunGui, RunServe, RunReplay, RunExport, Exit };
+    enum class Action { RunGui, RunServe, RunReplay, RunExport, RunImport, Exit };
 
     // Reads the arguments (argv[0] first). For --help, --version and errors it
     // prints the text and sets Exit with the code to return: 0 or 2.

@@ -1,5 +1,6 @@
 #include "exportcommand.h"
 
+#include "consoleoutput.h"
 #include "exchangefilter.h"
 #include "exchangestorereader.h"
 #include "harformat.h"
@@ -17,18 +18,6 @@
 namespace {
 
 constexpr int BatchSize = 500;
-
-void printOut(const QString &text)
-{
-    std::fputs(qPrintable(text), stdout);
-    std::fflush(stdout);
-}
-
-void printError(const QString &text)
-{
-    std::fputs(qPrintable(text), stderr);
-    std::fflush(stderr);
-}
 
 int usageError(const QString &message)
 {
@@ -60,9 +49,7 @@ StoreResult<> forEachExchange(ExchangeStoreReader &reader, const ExchangeFilter 
 
 int ExportCommand::run(const QStringList &arguments)
 {
-    QStringList exportArguments = arguments;
-    if (exportArguments.size() > 1)
-        exportArguments.removeAt(1);
+    const QStringList exportArguments = commandArguments(arguments);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -2,6 +2,7 @@
 #include "application.h"
 #include "commandline.h"
 #include "exportcommand.h"
+#include "importcommand.h"
 #include "replaycommand.h"
 #include "servecommand.h"
 #include "unixsignals.h"
@@ -42,6 +43,8 @@ int main(int argc, char *argv[])
             return ReplayCommand::run(QCoreApplication::arguments());
         case CommandLine::Action::RunExport:
             return ExportCommand::run(QCoreApplication::arguments());
+        case CommandLine::Action::RunImport:
+            return ImportCommand::run(QCoreApplication::arguments());
         case CommandLine::Action::RunGui:
             break;
         }

@@ -1,5 +1,6 @@
 #include "replaycommand.h"
 
+#include "consoleoutput.h"
 #include "replayrunner.h"
 #include "replaysuite.h"
 #include "unixsignals.h"
@@ -19,18 +20,6 @@
 namespace {
 
 const QString HelpHint = QStringLiteral("callbacklab replay --help");
-
-void printOut(const QString &text)
-{
-    std::fputs(text.toLocal8Bit().constData(), stdout);
-    std::fflush(stdout);
-}
-
-void printError(const QString &text)
-{
-    std::fputs(text.toLocal8Bit().constData(), stderr);
-    std::fflush(stderr);
-}
 
 int usageError(const QString &message)
 {
@@ -115,9 +104,7 @@ bool readInteger(const QCommandLineParser &parser, const QCommandLineOption &opt
 // Returns the exit code when the command should stop here (help, version, error).
 std::optional<int> parseArguments(const QStringList &arguments, ParsedArguments *parsed)
 {
-    QStringList replayArguments = arguments;
-    if (replayArguments.size() > 1)
-        replayArguments.removeAt(1);
+    const QStringList replayArguments = commandArguments(arguments);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(ReplayCommand::tr(

@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <limits>
+
 using ExchangeJson::EntryReader;
 
 namespace {
@@ -189,16 +191,24 @@ std::optional<ImportIssue> JsonLinesFormat::fromJson(const QJsonObject &object, 
 
 ImportResult JsonLinesFormat::read(QIODevice *device)
 {
+    return Reader(device).readSome(std::numeric_limits<qsizetype>::max());
+}
+
+bool JsonLinesFormat::Reader::atEnd() const
+{
+    return m_device->atEnd();
+}
+
+ImportResult JsonLinesFormat::Reader::readSome(qsizetype maxExchanges)
+{
     ImportResult result;
-    int lineNumber = 0;
-    int index = 0;
-    while (!device->atEnd()) {
-        const QByteArray line = device->readLine().trimmed();
-        ++lineNumber;
+    while (result.exchanges.size() < maxExchanges && !m_device->atEnd()) {
+        const QByteArray line = m_device->readLine().trimmed();
+        const int lineNumber = ++m_lineNumber;
         if (line.isEmpty())
             continue;
 
-        const int entryIndex = index++;
+        const int entryIndex = m_index++;
         const auto report = [&](const QString &field, const QString &message) {
             ImportIssue issue;
             issue.index = entryIndex;
@@ -211,11 +221,11 @@ ImportResult JsonLinesFormat::read(QIODevice *device)
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(line, &error);
         if (error.error != QJsonParseError::NoError) {
-            report(QString(), tr("invalid JSON at byte %1: %2").arg(error.offset + 1).arg(error.errorString()));
+            report(QString(), JsonLinesFormat::tr("invalid JSON at byte %1: %2").arg(error.offset + 1).arg(error.errorString()));
             continue;
         }
         if (!document.isObject()) {
-            report(QString(), tr("the line is not a JSON object"));
+            report(QString(), JsonLinesFormat::tr("the line is not a JSON object"));
             continue;
         }
 

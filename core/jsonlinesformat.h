@@ -45,4 +45,21 @@ public:
     // is marked captured.
     static ImportResult read(QIODevice *device);
     static ImportResult read(const QByteArray &data);
+
+    // Reads a file a part at a time, so that a large file needs memory only
+    // for the part being read. Issues carry their line in the whole file.
+    class Reader
+    {
+    public:
+        explicit Reader(QIODevice *device) : m_device(device) {}
+
+        // Reads until maxExchanges exchanges were read or the file ends.
+        ImportResult readSome(qsizetype maxExchanges);
+        bool atEnd() const;
+
+    private:
+        QIODevice *m_device;
+        int m_lineNumber = 0;
+        int m_index = 0;
+    };
 };

@@ -192,7 +192,7 @@ void TestCli::badUsage_data()
 
     QTest::addRow("unknown gui option") << QStringList{"--frobnicate"} << "frobnicate";
     QTest::addRow("unknown command") << QStringList{"serv"} << "unknown command 'serv'";
-    QTest::addRow("unknown command with help") << QStringList{"import", "--help"} << "unknown command 'import'";
+    QTest::addRow("unknown command with help") << QStringList{"imports", "--help"} << "unknown command 'imports'";
     QTest::addRow("unknown serve option") << QStringList{"serve", "--colour"} << "colour";
     QTest::addRow("port not a number") << QStringList{"serve", "--port", "http"} << "--port";
     QTest::addRow("port too large") << QStringList{"serve", "--port", "65536"} << "--port";

@@ -2,6 +2,7 @@
 // count and size, cut bodies, files it must refuse without touching them, a
 // second writer, reads while writing, and a writer killed with SIGKILL.
 #include "callbackparser.h"
+#include "exchangeimport.h"
 #include "exchangeschema.h"
 #include "exchangesamples.h"
 #include "exchangestore.h"
@@ -25,6 +26,7 @@ class TestExchangeStore : public QObject
 
 private slots:
     void compileOptionsMatchIndex();
+    void importLargerThanQueue();
     void roundTripEveryField_data();
     void roundTripEveryField();
     void jsonBodyIsItsOwnFields_data();
@@ -875,6 +877,36 @@ void TestExchangeStore::sigkillLosesOnlyUncommitted()
     }
     qInfo() << "appended" << last.appended << "stored" << rows << "lost" << (last.appended - rows)
             << "exchanges, appended in the last" << lostMs << "ms";
+}
+
+// An import larger than the writer's queue: appended at once, most of it is
+// dropped; appended in slices, all of it is stored.
+void TestExchangeStore::importLargerThanQueue()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ExchangeStore::Options options;
+    options.maxPendingExchanges = 1000;
+
+    QList<StoredExchange> exchanges;
+    for (int n = 0; n < 3 * int(ExchangeImport::SliceSize) / 2; ++n)
+        exchanges.append(StoredExchange::fromExchange(Samples::numberedExchange(n), true));
+    const qint64 total = exchanges.size();
+
+    ExchangeStore atOnce;
+    QVERIFY(atOnce.open(dir.filePath("at-once.sqlite"), options).ok());
+    atOnce.appendStored(exchanges);
+    QVERIFY(atOnce.flush().ok());
+    QVERIFY(atOnce.statistics().droppedExchanges > 0);
+
+    options.maxPendingExchanges = int(ExchangeImport::SliceSize);
+    ExchangeStore sliced;
+    QVERIFY(sliced.open(dir.filePath("sliced.sqlite"), options).ok());
+    const auto dropped = ExchangeImport::appendAndWait(sliced, exchanges);
+    QVERIFY(dropped.ok());
+    QCOMPARE(dropped.value(), 0);
+    QCOMPARE(sliced.statistics().droppedExchanges, 0);
+    QCOMPARE(sliced.statistics().storedExchanges, total);
 }
 
 QTEST_GUILESS_MAIN(TestExchangeStore)

@@ -1,5 +1,6 @@
 // `callbacklab export` as a user runs it: exit codes and messages for bad
 // usage and unreadable logs, and files that read back.
+#include "clirun.h"
 #include "exchangesamples.h"
 #include "exchangestore.h"
 #include "harformat.h"
@@ -26,29 +27,15 @@ private slots:
     void unwritableOutput();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run run(const QStringList &arguments);
+    static CliRun run(const QStringList &arguments);
 
     QTemporaryDir m_dir;
     QString m_log;
 };
 
-TestExportCommand::Run TestExportCommand::run(const QStringList &arguments)
+CliRun TestExportCommand::run(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(CALLBACKLAB_BINARY), QStringList{"export"} + arguments);
-    Run result;
-    if (!process.waitForFinished(30000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return runCallbackLab(QStringList{"export"} + arguments);
 }
 
 void TestExportCommand::initTestCase()
@@ -87,7 +74,7 @@ void TestExportCommand::usageErrors()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
-    const Run result = run(arguments);
+    const CliRun result = run(arguments);
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(message.toUtf8()), result.err.constData());
     QVERIFY(result.err.contains("callbacklab export --help"));
@@ -112,7 +99,7 @@ void TestExportCommand::unreadableLog()
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write(content);
     }
-    const Run result = run({"--log-db", file, "--format", "har", "--output", m_dir.filePath("never.har")});
+    const CliRun result = run({"--log-db", file, "--format", "har", "--output", m_dir.filePath("never.har")});
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(file.toUtf8()), result.err.constData());
     QVERIFY2(result.err.contains(message.toUtf8()), result.err.constData());
@@ -122,7 +109,7 @@ void TestExportCommand::unreadableLog()
 void TestExportCommand::exportsHar()
 {
     const QString output = m_dir.filePath("all.har");
-    const Run result = run({"--log-db", m_log, "--format", "har", "--output", output});
+    const CliRun result = run({"--log-db", m_log, "--format", "har", "--output", output});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QCOMPARE(result.out, QStringLiteral("Wrote 41 exchange(s) to %1\n").arg(output).toUtf8());
 
@@ -137,7 +124,7 @@ void TestExportCommand::exportsHar()
 void TestExportCommand::exportsFilteredJsonLines()
 {
     const QString output = m_dir.filePath("user4.jsonl");
-    const Run result = run({"--log-db", m_log, "--format", "jsonl", "--filter", "user:user-4 -decision:deny",
+    const CliRun result = run({"--log-db", m_log, "--format", "jsonl", "--filter", "user:user-4 -decision:deny",
                             "--output", output});
     QVERIFY2(result.exitCode == 0, result.err.constData());
 
@@ -156,7 +143,7 @@ void TestExportCommand::exportsFilteredJsonLines()
 void TestExportCommand::redactsOnRequest()
 {
     const QString output = m_dir.filePath("redacted.jsonl");
-    const Run result = run({"--log-db", m_log, "--format", "jsonl", "--redact", "--output", output});
+    const CliRun result = run({"--log-db", m_log, "--format", "jsonl", "--redact", "--output", output});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QFile file(output);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -168,7 +155,7 @@ void TestExportCommand::redactsOnRequest()
 
 void TestExportCommand::writesToStandardOutput()
 {
-    const Run result = run({"--log-db", m_log, "--format", "jsonl", "--filter", "status:403", "--output", "-"});
+    const CliRun result = run({"--log-db", m_log, "--format", "jsonl", "--filter", "status:403", "--output", "-"});
     QCOMPARE(result.exitCode, 0);
     const ImportResult imported = JsonLinesFormat::read(result.out);
     QVERIFY(imported.issues.isEmpty());
@@ -182,7 +169,7 @@ void TestExportCommand::unwritableOutput()
     QVERIFY(blocker.open(QIODevice::WriteOnly));
     blocker.close();
     const QString output = m_dir.filePath("blocker/out.har");
-    const Run result = run({"--log-db", m_log, "--format", "har", "--output", output});
+    const CliRun result = run({"--log-db", m_log, "--format", "har", "--output", output});
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(output.toUtf8()), result.err.constData());
 }

@@ -3,6 +3,7 @@
 #include "curlcommand.h"
 #include "exchangedetailview.h"
 #include "exchangefilter.h"
+#include "exchangeimport.h"
 #include "exchangestore.h"
 #include "exchangestorereader.h"
 #include "harformat.h"
@@ -633,40 +634,59 @@ void LogViewPanel::importWithDialog()
 void LogViewPanel::importFrom(const QString &fileName)
 {
     auto result = std::make_shared<ImportResult>();
-    QThread *worker = QThread::create([fileName, result] {
-        QFile file(fileName);
-        if (!file.open(QIODevice::ReadOnly)) {
-            result->fatalError = tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(fileName), file.errorString());
-            return;
-        }
-        const QByteArray data = file.readAll();
-        // A HAR file is one JSON object with a "log" member; anything else is read as JSON Lines.
-        const QByteArray start = data.left(4096).trimmed();
-        const bool har = start.startsWith('{') && start.contains("\"log\"");
-        *result = har ? HarFormat::read(data) : JsonLinesFormat::read(data);
-    });
+    QThread *worker = QThread::create([fileName, result] { *result = ExchangeImport::readFile(fileName); });
     connect(worker, &QThread::finished, this, [this, worker, result] {
         worker->deleteLater();
-        QStringList issues;
-        for (const ImportIssue &issue : std::as_const(result->issues))
-            issues.append(issue.toString());
         if (result->fatalError.isEmpty() && !result->exchanges.isEmpty() && (m_openWorker || !m_store->isOpen()))
             result->fatalError = tr("The request log is not open; import the file again once it is");
-        if (result->fatalError.isEmpty() && !result->exchanges.isEmpty())
-            m_store->appendStored(result->exchanges);
-        emit importFinished(int(result->exchanges.size()), issues, result->fatalError);
-        if (!result->fatalError.isEmpty() || !issues.isEmpty()) {
-            auto *box = new QMessageBox(QMessageBox::Warning, tr("Import"),
-                                        result->fatalError.isEmpty()
-                                            ? tr("Imported %n exchange(s); some entries were left out.", nullptr,
-                                                 int(result->exchanges.size()))
-                                            : result->fatalError,
-                                        QMessageBox::Ok, this);
-            box->setObjectName(QStringLiteral("importReportBox"));
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->setDetailedText(issues.join(QLatin1Char('\n')));
-            box->open();
+        if (!result->fatalError.isEmpty() || result->exchanges.isEmpty()) {
+            finishImport(*result, 0);
+            return;
         }
+        feedImport(result, 0);
     });
     worker->start();
+}
+
+// Appends the import a slice at a time while the writer's queue is short, so
+// that a file larger than the queue is stored whole and the window keeps
+// responding.
+void LogViewPanel::feedImport(const std::shared_ptr<ImportResult> &result, qsizetype next)
+{
+    const qsizetype total = result->exchanges.size();
+    if (m_openWorker || !m_store->isOpen()) {
+        result->fatalError = tr("The request log was closed during the import; %n exchange(s) were added", nullptr,
+                                int(next));
+        finishImport(*result, next);
+        return;
+    }
+    while (next < total && m_store->statistics().pendingExchanges < 4 * ExchangeImport::SliceSize) {
+        m_store->appendStored(result->exchanges.mid(next, ExchangeImport::SliceSize));
+        next = qMin(total, next + ExchangeImport::SliceSize);
+    }
+    if (next >= total) {
+        finishImport(*result, total);
+        return;
+    }
+    QTimer::singleShot(20, this, [this, result, next] { feedImport(result, next); });
+}
+
+void LogViewPanel::finishImport(const ImportResult &result, qsizetype added)
+{
+    QStringList issues;
+    for (const ImportIssue &issue : result.issues)
+        issues.append(issue.toString());
+    emit importFinished(int(added), issues, result.fatalError);
+    if (result.fatalError.isEmpty() && issues.isEmpty())
+        return;
+
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Import"),
+                                result.fatalError.isEmpty()
+                                    ? tr("Imported %n exchange(s); some entries were left out.", nullptr, int(added))
+                                    : result.fatalError,
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("importReportBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDetailedText(issues.join(QLatin1Char('\n')));
+    box->open();
 }

@@ -85,6 +85,8 @@ private:
     void chooseFieldColumns();
     void exportWithDialog();
     void importWithDialog();
+    void feedImport(const std::shared_ptr<ImportResult> &result, qsizetype next);
+    void finishImport(const ImportResult &result, qsizetype added);
     void updateCountLabel(qint64 rows);
 
     ExchangeStore *m_store;

@@ -413,22 +413,6 @@ Chạy &apos;%2&apos; để xem thêm thông tin.
         <translation>giá trị không hợp lệ cho --path: &apos;%1&apos; phải là đường dẫn không có dấu cách hay query</translation>
     </message>
     <message>
-        <source>Stands in for a content provider&apos;s DRM license-authorization callback endpoint.
-
-Commands:
-  (none)   open the window
-  serve    run the responder without a window; see &apos;callbacklab serve --help&apos;
-  replay   replay saved callbacks against a target; see &apos;callbacklab replay --help&apos;
-  export   write logged exchanges to a HAR or JSON Lines file; see &apos;callbacklab export --help&apos;</source>
-        <translation>Đóng vai endpoint callback xác thực cấp giấy phép DRM của nhà cung cấp nội dung.
-
-Các lệnh:
-  (không có)  mở cửa sổ
-  serve    chạy bộ phản hồi không cần cửa sổ; xem &apos;callbacklab serve --help&apos;
-  replay   phát lại các callback đã lưu tới một đích; xem &apos;callbacklab replay --help&apos;
-  export   ghi các lượt trao đổi đã ghi nhật ký ra tệp HAR hoặc JSON Lines; xem &apos;callbacklab export --help&apos;</translation>
-    </message>
-    <message>
         <source>Keep every exchange in the request log FILE (default: exchanges.sqlite in the app&apos;s data folder).</source>
         <translation>Lưu mọi lượt trao đổi vào tệp nhật ký yêu cầu FILE (mặc định: exchanges.sqlite trong thư mục dữ liệu của ứng dụng).</translation>
     </message>
@@ -447,6 +431,24 @@ Các lệnh:
     <message>
         <source>Store the request log in the SQLite file FILE (default: exchanges.sqlite in the app&apos;s data folder).</source>
         <translation>Lưu nhật ký yêu cầu vào tệp SQLite FILE (mặc định: exchanges.sqlite trong thư mục dữ liệu của ứng dụng).</translation>
+    </message>
+    <message>
+        <source>Stands in for a content provider&apos;s DRM license-authorization callback endpoint.
+
+Commands:
+  (none)   open the window
+  serve    run the responder without a window; see &apos;callbacklab serve --help&apos;
+  replay   replay saved callbacks against a target; see &apos;callbacklab replay --help&apos;
+  export   write logged exchanges to a HAR or JSON Lines file; see &apos;callbacklab export --help&apos;
+  import   add HAR or JSON Lines files to a request log; see &apos;callbacklab import --help&apos;</source>
+        <translation>Đóng vai endpoint callback xác thực cấp giấy phép DRM của nhà cung cấp nội dung.
+
+Các lệnh:
+  (không có)  mở cửa sổ
+  serve    chạy bộ phản hồi không cần cửa sổ; xem &apos;callbacklab serve --help&apos;
+  replay   phát lại các callback đã lưu tới một đích; xem &apos;callbacklab replay --help&apos;
+  export   ghi các lượt trao đổi đã ghi nhật ký ra tệp HAR hoặc JSON Lines; xem &apos;callbacklab export --help&apos;
+  import   thêm tệp HAR hoặc JSON Lines vào một nhật ký yêu cầu; xem &apos;callbacklab import --help&apos;</translation>
     </message>
 </context>
 <context>
@@ -1339,6 +1341,13 @@ Các từ khác được tìm trong request target, header và body, không phâ
     </message>
 </context>
 <context>
+    <name>ExchangeImport</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Không thể đọc %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeInsight</name>
     <message>
         <source>Header:
@@ -2080,6 +2089,71 @@ Chạy &apos;callbacklab export --help&apos; để xem thêm thông tin.
     </message>
 </context>
 <context>
+    <name>ImportCommand</name>
+    <message>
+        <source>callbacklab: %1
+Try &apos;callbacklab import --help&apos; for more information.
+</source>
+        <translation>callbacklab: %1
+Chạy &apos;callbacklab import --help&apos; để xem thêm thông tin.
+</translation>
+    </message>
+    <message>
+        <source>Adds the exchanges of HAR 1.2 or JSON Lines files to a request log as captured callbacks. Prints how many each file added. A malformed entry is reported with its position and left out; the other entries are added.</source>
+        <translation>Thêm các lượt trao đổi trong tệp HAR 1.2 hoặc JSON Lines vào một nhật ký yêu cầu, dưới dạng callback đã bắt. In số lượt mỗi tệp đã thêm. Mục hỏng được báo kèm vị trí và bị bỏ qua; các mục khác vẫn được thêm.</translation>
+    </message>
+    <message>
+        <source>Add to the request log FILE (default: %1). The log must not be open in the window or in &apos;callbacklab serve&apos;.</source>
+        <translation>Thêm vào nhật ký yêu cầu FILE (mặc định: %1). Nhật ký không được đang mở trong cửa sổ hay trong &apos;callbacklab serve&apos;.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>HAR or JSON Lines files to import.</source>
+        <translation>Các tệp HAR hoặc JSON Lines cần nhập.</translation>
+    </message>
+    <message>
+        <source>missing FILE after --log-db</source>
+        <translation>thiếu FILE sau --log-db</translation>
+    </message>
+    <message>
+        <source>missing FILE to import</source>
+        <translation>thiếu FILE cần nhập</translation>
+    </message>
+    <message>
+        <source>callbacklab: %1
+</source>
+        <translation>callbacklab: %1
+</translation>
+    </message>
+    <message>
+        <source>callbacklab: %1: %2
+</source>
+        <translation>callbacklab: %1: %2
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>callbacklab: %1: %n exchange(s) could not be stored</source>
+        <translation>
+            <numerusform>callbacklab: %1: không lưu được %n lượt trao đổi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n exchange(s) from %1</source>
+        <translation>
+            <numerusform>Đã thêm %n lượt trao đổi từ %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n exchange(s) to %1</source>
+        <translation>
+            <numerusform>Đã thêm %n lượt trao đổi vào %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportIssue</name>
     <message>
         <source> at %1</source>
@@ -2300,10 +2374,6 @@ Chạy &apos;callbacklab export --help&apos; để xem thêm thông tin.
         <translation>HAR hoặc JSON Lines (*.har *.jsonl *.json);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Không thể đọc %1: %2</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
@@ -2324,6 +2394,12 @@ Chạy &apos;callbacklab export --help&apos; để xem thêm thông tin.
     <message>
         <source>The request log is not open; import the file again once it is</source>
         <translation>Nhật ký yêu cầu chưa được mở; hãy nhập lại tệp khi nhật ký đã mở</translation>
+    </message>
+    <message numerus="yes">
+        <source>The request log was closed during the import; %n exchange(s) were added</source>
+        <translation>
+            <numerusform>Nhật ký yêu cầu đã bị đóng trong lúc nhập; đã thêm %n lượt trao đổi</numerusform>
+        </translation>
     </message>
 </context>
 <context>
