@@ -132,6 +132,9 @@ int ServeCommand::run(const ServeOptions &options)
     }
 
     ResponderService service(&store);
+    service.setBackpressure([backlog = requestLog.backlog()](qint64 inFlight) {
+        return backlog->pressure(inFlight);
+    });
     int exitCode = 0;
     QObject::connect(&service, &ResponderService::exchangesReady, &requestLog, &ExchangeStore::append);
 

@@ -134,8 +134,10 @@ class ExchangeStoreWriter : public QThread
     Q_DECLARE_TR_FUNCTIONS(ExchangeStore)
 
 public:
-    ExchangeStoreWriter(ExchangeStore *store, const QString &fileName, const ExchangeStore::Options &options)
+    ExchangeStoreWriter(ExchangeStore *store, const QString &fileName, const ExchangeStore::Options &options,
+                        std::shared_ptr<ExchangeStoreBacklog> backlog)
         : m_store(store)
+        , m_backlog(std::move(backlog))
         , m_fileName(fileName)
         , m_options(options)
         , m_limits(options.limits)
@@ -170,6 +172,7 @@ public:
             m_pending.append(std::move(stored));
             ++m_appendedSequence;
         }
+        publishBacklogLocked();
         m_wake.wakeOne();
     }
 
@@ -261,6 +264,16 @@ protected:
     }
 
 private:
+    // Called with m_mutex held whenever the queue or the handled count changes.
+    void publishBacklogLocked()
+    {
+        m_backlog->m_exchanges.store(m_appendedSequence - m_handledSequence, std::memory_order_relaxed);
+        m_backlog->m_queued.store(m_pending.size(), std::memory_order_relaxed);
+        m_backlog->m_capacity.store(m_options.maxPendingExchanges, std::memory_order_relaxed);
+        const double byBytes = double(m_pendingBytes) / double(qMax<qint64>(1, m_options.maxPendingBytes));
+        m_backlog->m_bytesPermille.store(int(qMin(1.0, byBytes) * 1000), std::memory_order_relaxed);
+    }
+
     StoreResult<> openDatabase(QSqlDatabase &db);
     void writeLoop(QSqlDatabase &db);
     void writeBatch(QSqlDatabase &db, QList<StoredExchange> &batch, const ExchangeStore::Limits &limits);
@@ -273,6 +286,7 @@ private:
     void reportError(const StoreError &error);
 
     ExchangeStore *m_store;
+    const std::shared_ptr<ExchangeStoreBacklog> m_backlog;
     const QString m_fileName;
     const ExchangeStore::Options m_options;
     std::atomic<bool> m_fullTextIndex{false};
@@ -402,6 +416,7 @@ void ExchangeStoreWriter::writeLoop(QSqlDatabase &db)
                 break;
             batch.swap(m_pending);
             m_pendingBytes = 0;
+            publishBacklogLocked();
             m_dropWarned = false;
             limits = m_limits;
             m_trimRequested = false;
@@ -441,6 +456,7 @@ void ExchangeStoreWriter::writeBatch(QSqlDatabase &db, QList<StoredExchange> &ba
                 QMutexLocker locker(&m_mutex);
                 m_statistics.droppedExchanges += batch.size() - i;
                 m_handledSequence += batch.size() - i;
+                publishBacklogLocked();
                 return;
             }
             slice.start();
@@ -487,6 +503,7 @@ void ExchangeStoreWriter::writeBatch(QSqlDatabase &db, QList<StoredExchange> &ba
             {
                 QMutexLocker locker(&m_mutex);
                 m_handledSequence += handledInSlice;
+                publishBacklogLocked();
                 m_progress.wakeAll();
             }
             rowsInSlice = 0;
@@ -745,7 +762,7 @@ StoreResult<> ExchangeStore::open(const QString &fileName, const Options &option
         return error;
     }
 
-    auto writer = std::make_unique<ExchangeStoreWriter>(this, absolute, options);
+    auto writer = std::make_unique<ExchangeStoreWriter>(this, absolute, options, m_backlog);
     const StoreResult<> result = writer->startAndWaitForOpen();
     if (!result) {
         writer->stop();
@@ -771,6 +788,9 @@ void ExchangeStore::close()
         m_writer->stop();
         m_writer.reset();
     }
+    m_backlog->m_exchanges.store(0, std::memory_order_relaxed);
+    m_backlog->m_queued.store(0, std::memory_order_relaxed);
+    m_backlog->m_bytesPermille.store(0, std::memory_order_relaxed);
     m_lock.reset();
 }
 

@@ -6,6 +6,7 @@
 #include "settingsstore.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QMetaObject>
 
 // Owns the adapter and the responder inside the responder thread.
@@ -14,12 +15,19 @@ class ResponderWorker : public QObject
     Q_OBJECT
 
 public:
-    explicit ResponderWorker(SettingsStore *store)
+    ResponderWorker(SettingsStore *store, std::shared_ptr<std::atomic<qint64>> inFlight,
+                    std::shared_ptr<std::atomic<bool>> cancelWait)
         : m_responder(store)
         , m_adapter([this](RawRequest &&request) { return m_responder.respond(std::move(request)); }, this)
+        , m_inFlight(std::move(inFlight))
+        , m_cancelWait(std::move(cancelWait))
     {
         m_adapter.setExchangeIdAllocator([this] { return m_responder.allocateExchangeId(); });
-        connect(&m_adapter, &HttpServerAdapter::exchangesReady, this, &ResponderWorker::exchangesReady);
+        connect(&m_adapter, &HttpServerAdapter::exchangesReady, this, [this](const QList<Exchange> &exchanges) {
+            m_inFlight->fetch_add(exchanges.size());
+            emit exchangesReady(exchanges);
+            waitForRoom();
+        });
         connect(&m_adapter, &HttpServerAdapter::protocolError, this, &ResponderWorker::protocolError);
     }
 
@@ -50,6 +58,8 @@ public:
         emit stopped();
     }
 
+    void setDownstreamFill(std::function<double(qint64)> fill) { m_downstreamFill = std::move(fill); }
+
 signals:
     void started(quint16 port);
     void failed(const QString &message);
@@ -58,8 +68,33 @@ signals:
     void protocolError(const QString &peer, const QString &message);
 
 private:
+    bool isBehind(qint64 maxInFlight, double maxFill) const
+    {
+        const qint64 inFlight = m_inFlight->load();
+        return inFlight > maxInFlight || (m_downstreamFill && m_downstreamFill(inFlight) > maxFill);
+    }
+
+    // Blocks the responder thread while exchanges pile up downstream; see
+    // ResponderService::setBackpressure(). Requests wait in the sockets meanwhile.
+    void waitForRoom()
+    {
+        constexpr qint64 MaxInFlight = ResponderService::MaxExchangesInFlight;
+        if (!isBehind(MaxInFlight, 0.5))
+            return;
+        QElapsedTimer waited;
+        waited.start();
+        while (!m_cancelWait->load() && isBehind(MaxInFlight * 2 / 5, 0.4))
+            QThread::msleep(2);
+        const qint64 waitedMs = waited.elapsed();
+        if (waitedMs >= 1000)
+            qCInfo(lcServer) << "Held back callbacks for" << waitedMs << "ms while the request log caught up";
+    }
+
     CallbackResponder m_responder;
     HttpServerAdapter m_adapter;
+    std::shared_ptr<std::atomic<qint64>> m_inFlight;
+    std::shared_ptr<std::atomic<bool>> m_cancelWait;
+    std::function<double(qint64)> m_downstreamFill;
 };
 
 ResponderService::ResponderService(SettingsStore *store, QObject *parent)
@@ -71,7 +106,7 @@ ResponderService::ResponderService(SettingsStore *store, QObject *parent)
     qRegisterMetaType<ServerSettings>();
 
     m_thread.setObjectName(QStringLiteral("responder"));
-    m_worker = new ResponderWorker(store);
+    m_worker = new ResponderWorker(store, m_inFlight, m_cancelWait);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
 
@@ -94,13 +129,17 @@ ResponderService::ResponderService(SettingsStore *store, QObject *parent)
         setState(State::Stopped);
         emit stopped();
     });
-    connect(m_worker, &ResponderWorker::exchangesReady, this, &ResponderService::exchangesReady);
+    connect(m_worker, &ResponderWorker::exchangesReady, this, [this](const QList<Exchange> &exchanges) {
+        emit exchangesReady(exchanges);
+        m_inFlight->fetch_sub(exchanges.size());
+    });
     connect(m_worker, &ResponderWorker::protocolError, this, &ResponderService::protocolError);
     m_thread.start();
 }
 
 ResponderService::~ResponderService()
 {
+    m_cancelWait->store(true);
     QMetaObject::invokeMethod(m_worker, &ResponderWorker::stop, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
@@ -112,13 +151,22 @@ ResponderService::~ResponderService()
 void ResponderService::start(const ServerSettings &server)
 {
     m_requestedAddress = server.address;
+    m_cancelWait->store(false);
     setState(State::Starting);
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, server] { worker->start(server); }, Qt::QueuedConnection);
 }
 
 void ResponderService::stop()
 {
+    m_cancelWait->store(true);
     QMetaObject::invokeMethod(m_worker, &ResponderWorker::stop, Qt::QueuedConnection);
+}
+
+void ResponderService::setBackpressure(std::function<double(qint64)> downstreamPressure)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, fill = std::move(downstreamPressure)]() mutable { worker->setDownstreamFill(std::move(fill)); },
+        Qt::QueuedConnection);
 }
 
 QUrl ResponderService::callbackUrl(const QString &address, quint16 port, const QString &path)

@@ -9,6 +9,10 @@
 #include <QThread>
 #include <QUrl>
 
+#include <atomic>
+#include <functional>
+#include <memory>
+
 class SettingsStore;
 class ResponderWorker;
 
@@ -36,6 +40,18 @@ public:
 
     static QUrl callbackUrl(const QString &address, quint16 port, const QString &path);
 
+    // Slows the responder down instead of letting exchanges pile up. After
+    // handing over a batch, the responder thread stops taking requests while
+    // downstreamPressure(n) is above 0.5, where n is the number of exchanges
+    // emitted but not yet passed on to the receivers of exchangesReady(), or
+    // while n is above MaxExchangesInFlight. It goes on once both are below
+    // 0.4 of that. downstreamPressure runs on the responder thread, such as
+    // ExchangeStoreBacklog::pressure(). A request log that falls behind a
+    // flood thus makes callbacks slower instead of losing exchanges. stop()
+    // ends a wait at once.
+    void setBackpressure(std::function<double(qint64 exchangesInFlight)> downstreamPressure);
+    static constexpr qint64 MaxExchangesInFlight = 20000;
+
 signals:
     void started(const QUrl &callbackUrl);
     void failed(const QString &message);
@@ -50,6 +66,10 @@ private:
     SettingsStore *m_store;
     QThread m_thread;
     ResponderWorker *m_worker = nullptr;
+    // Shared with the worker: exchanges emitted and not yet passed on, and
+    // whether a wait for room must end now.
+    std::shared_ptr<std::atomic<qint64>> m_inFlight = std::make_shared<std::atomic<qint64>>(0);
+    std::shared_ptr<std::atomic<bool>> m_cancelWait = std::make_shared<std::atomic<bool>>(false);
     QString m_requestedAddress;
     State m_state = State::Stopped;
     QUrl m_url;

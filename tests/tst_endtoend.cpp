@@ -2,6 +2,7 @@
 // loopback port, called by QNetworkAccessManager and raw sockets the way the
 // license server would call it.
 #include "crt.h"
+#include "exchangestore.h"
 #include "responderservice.h"
 #include "settingsstore.h"
 
@@ -12,7 +13,10 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QUrlQuery>
 #include <QtTest>
 
@@ -51,6 +55,7 @@ private slots:
     void clientLeavesMidRequest();
     void exchangesCarryTheirFields();
     void rejectedRequestIsLogged();
+    void floodWaitsForStalledLog();
 
 private:
     HttpResult send(const QByteArray &method, const QString &pathAndQuery, const QByteArray &contentType,
@@ -279,6 +284,102 @@ void TestEndToEnd::rejectedRequestIsLogged()
     QCOMPARE(rejected.response.status, 400);
     QVERIFY(rejected.id > exchanges.first().id);
     QCOMPARE(m_errorSpy->size(), 1);
+}
+
+// A request log whose writer cannot write while a flood arrives: the
+// responder stops taking requests instead of letting the log drop exchanges,
+// and replies to the rest once the log catches up.
+void TestEndToEnd::floodWaitsForStalledLog()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fileName = dir.filePath(QStringLiteral("log.sqlite"));
+    ExchangeStore::Options options;
+    options.maxPendingExchanges = 2000;
+    ExchangeStore log;
+    QVERIFY(log.open(fileName, options).ok());
+    connect(m_service.get(), &ResponderService::exchangesReady, &log, &ExchangeStore::append);
+    m_service->setBackpressure([backlog = log.backlog()](qint64 inFlight) { return backlog->pressure(inFlight); });
+
+    // Another connection takes the write lock, so the writer waits on every
+    // insert. The lock goes when the test ends, also when a check fails.
+    struct WriteLock
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("flood-locker"));
+        void release()
+        {
+            if (!db.isOpen())
+                return;
+            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            db.close();
+        }
+        ~WriteLock()
+        {
+            release();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("flood-locker"));
+        }
+    } lock;
+    lock.db.setDatabaseName(fileName);
+    QVERIFY(lock.db.open());
+    QVERIFY(QSqlQuery(lock.db).exec(QStringLiteral("BEGIN IMMEDIATE")));
+
+    constexpr int Connections = 10;
+    constexpr int PerConnection = 600;
+    constexpr int Total = Connections * PerConnection;
+    const QByteArray request = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                               "Content-Length: " + QByteArray::number(VendorCallback.size()) + "\r\n\r\n"
+        + VendorCallback;
+    const QByteArray statusLine = "HTTP/1.1 200 OK\r\n";
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    std::vector<QByteArray> received(Connections);
+    int answered = 0;
+    for (int c = 0; c < Connections; ++c) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->setProxy(QNetworkProxy::NoProxy);
+        connect(socket.get(), &QTcpSocket::readyRead, this, [&, c, raw = socket.get()] {
+            QByteArray &buffer = received[size_t(c)];
+            buffer += raw->readAll();
+            qsizetype at = 0;
+            while ((at = buffer.indexOf(statusLine, at)) >= 0) {
+                ++answered;
+                at += statusLine.size();
+            }
+            // Keep only a tail that may hold the start of a split status line.
+            buffer = buffer.right(statusLine.size() - 1);
+        });
+        socket->connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(socket->waitForConnected(WaitMs));
+        socket->write(request.repeated(PerConnection));
+        sockets.push_back(std::move(socket));
+    }
+
+    // Wait until no more replies arrive, for at most 3 s, because the writer
+    // gives up on the lock after 5 s.
+    int last = -1;
+    QElapsedTimer stalled;
+    QElapsedTimer overall;
+    overall.start();
+    while (overall.elapsed() < 3000 && answered < Total) {
+        if (answered != last) {
+            last = answered;
+            stalled.start();
+        } else if (stalled.elapsed() >= 300) {
+            break;
+        }
+        QTest::qWait(50);
+    }
+    const int answeredWhileStalled = answered;
+    QVERIFY2(answeredWhileStalled < Total, "every request was answered while the log could not write");
+    QCOMPARE(log.statistics().droppedExchanges, 0);
+
+    lock.release();
+    QTRY_COMPARE_WITH_TIMEOUT(answered, Total, 30000);
+    QVERIFY(log.flush().ok());
+    const ExchangeStore::Statistics statistics = log.statistics();
+    QCOMPARE(statistics.droppedExchanges, 0);
+    QCOMPARE(statistics.storedExchanges, Total);
+    qInfo("Answered %d of %d requests while the log could not write", answeredWhileStalled, Total);
 }
 
 QTEST_GUILESS_MAIN(TestEndToEnd)

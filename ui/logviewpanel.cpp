@@ -403,6 +403,11 @@ void LogViewPanel::append(const QList<Exchange> &exchanges)
     m_store->append(exchanges);
 }
 
+std::shared_ptr<const ExchangeStoreBacklog> LogViewPanel::storeBacklog() const
+{
+    return m_store->backlog();
+}
+
 void LogViewPanel::showSessions()
 {
     m_lowerTabs->setCurrentWidget(m_sessions);
@@ -447,6 +452,13 @@ void LogViewPanel::updateCountLabel(qint64 rows)
     if (m_pauseAction->isChecked())
         text += QLatin1Char(' ') + tr("(capture paused, %n not stored)", nullptr,
                                       int(qMin<quint64>(m_droppedWhilePaused, INT_MAX)));
+    // The responder waits for a log that falls behind, so only failed writes
+    // and exchanges left over at the queue's limit end up here.
+    const qint64 dropped = m_store->statistics().droppedExchanges;
+    if (dropped > 0) {
+        text += QLatin1Char(' ') + tr("(%n exchange(s) could not be stored since the log was opened)", nullptr,
+                                      int(qMin<qint64>(dropped, INT_MAX)));
+    }
     m_countLabel->setText(text);
 }
 

@@ -10,8 +10,11 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class ExchangeDetailView;
 class ExchangeStore;
+class ExchangeStoreBacklog;
 class LogReaderThread;
 class QAction;
 class QCheckBox;
@@ -62,6 +65,9 @@ public:
     // Log ids of the selected rows, in row order. Rows whose page has not
     // been read yet have no id and are left out.
     QList<qint64> selectedLogIds() const;
+
+    // The request log writer's backlog, for the responder's backpressure.
+    std::shared_ptr<const ExchangeStoreBacklog> storeBacklog() const;
 
     QAction *copyCurlAction() const { return m_copyCurlAction; }
     QAction *followNewestAction() const { return m_followAction; }

@@ -233,6 +233,11 @@ void MainWindow::buildMenus()
 
 void MainWindow::connectService()
 {
+    // A request log that falls behind a flood slows the responder down
+    // instead of dropping exchanges.
+    m_service->setBackpressure([backlog = m_storedLog->storeBacklog()](qint64 inFlight) {
+        return backlog->pressure(inFlight);
+    });
     connect(m_service, &ResponderService::exchangesReady, this, [this](const QList<Exchange> &exchanges) {
         m_log->logModel()->append(exchanges);
         m_traffic->count(exchanges);

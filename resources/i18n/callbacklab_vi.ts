@@ -2401,6 +2401,12 @@ Chạy &apos;callbacklab import --help&apos; để xem thêm thông tin.
             <numerusform>Nhật ký yêu cầu đã bị đóng trong lúc nhập; đã thêm %n lượt trao đổi</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>(%n exchange(s) could not be stored since the log was opened)</source>
+        <translation>
+            <numerusform>(%n lượt trao đổi không lưu được kể từ khi mở nhật ký)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
