@@ -240,11 +240,17 @@ void TestLogView::filterSyntaxErrorShown()
     QVERIFY(errorLabel->isVisible());
     QVERIFY(!errorLabel->text().isEmpty());
     QVERIFY2(errorLabel->text().contains(QLatin1String("column 8")), qPrintable(errorLabel->text()));
-    // The rows stay as they were: the bad filter is not applied.
+    // The rows stay as they were: the bad filter is not applied, and the
+    // count under the table says so.
     QCOMPARE(panel.model()->rowCount(), 20);
+    auto *countLabel = panel.findChild<QLabel *>(QStringLiteral("storedLogCountLabel"));
+    QVERIFY(countLabel);
+    QVERIFY2(countLabel->text().contains(QLatin1String("previous filter still applies")),
+             qPrintable(countLabel->text()));
 
     QVERIFY(panel.applyFilterText(QStringLiteral("status:403")));
     QVERIFY(!errorLabel->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!countLabel->text().contains(QLatin1String("previous filter")), TimeoutMs);
 }
 
 void TestLogView::sessionsGroupByUser()

@@ -589,6 +589,15 @@ void TestMainWindow::detailCutsLargeBodies()
     const QString summary = ExchangeDetailView::summaryHtml(exchange);
     QVERIFY2(summary.size() < 10000, qPrintable(QString::number(summary.size())));
     QVERIFY(summary.contains(QStringLiteral("more characters")));
+
+    // A stored exchange is headed by its log id; its number in its run is a row.
+    exchange.id = 7;
+    const QString live = ExchangeDetailView::summaryHtml(exchange);
+    QVERIFY2(live.contains(QStringLiteral("<h3>#7 ")), qPrintable(live.left(200)));
+    QVERIFY(!live.contains(QStringLiteral("Number in its run")));
+    const QString stored = ExchangeDetailView::summaryHtml(exchange, 123456);
+    QVERIFY2(stored.contains(QStringLiteral("<h3>#123456 ")), qPrintable(stored.left(200)));
+    QVERIFY(stored.contains(QStringLiteral("<b>Number in its run</b></td><td>7</td>")));
 }
 
 void TestMainWindow::detailBodyModesAndCopy()

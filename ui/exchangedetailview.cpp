@@ -106,11 +106,13 @@ ExchangeDetailView::ExchangeDetailView(QWidget *parent)
 
 void ExchangeDetailView::showStoredExchange(const StoredExchange &stored)
 {
+    m_logId = stored.logId;
     display(stored.exchange, stored.requestBodySize, stored.responseBodySize);
 }
 
 void ExchangeDetailView::showExchange(const Exchange &exchange)
 {
+    m_logId = 0;
     display(exchange, -1, -1);
 }
 
@@ -138,7 +140,7 @@ void ExchangeDetailView::clear()
 
 void ExchangeDetailView::render()
 {
-    m_summary->setHtml(summaryHtml(m_exchange));
+    m_summary->setHtml(summaryHtml(m_exchange, m_logId));
     const qsizetype previewBytes = m_wholeBodies ? std::numeric_limits<qsizetype>::max() : BodyPreviewBytes;
     const RawRequest &request = m_exchange.request;
     m_request->setMessage(QString::fromLatin1(request.method + ' ' + request.target + ' ' + request.httpVersion),
@@ -189,7 +191,7 @@ void ExchangeDetailView::showSummaryMenu(const QPoint &position)
     menu->exec(m_summary->viewport()->mapToGlobal(position));
 }
 
-QString ExchangeDetailView::summaryHtml(const Exchange &exchange)
+QString ExchangeDetailView::summaryHtml(const Exchange &exchange, qint64 logId)
 {
     // One table for every section, so the values line up in one column.
     const QString absent = QStringLiteral("<i>") + escaped(tr("absent")) + QStringLiteral("</i>");
@@ -214,13 +216,15 @@ QString ExchangeDetailView::summaryHtml(const Exchange &exchange)
 
     QString html = QStringLiteral("<h3>%1</h3>")
                        .arg(escaped(tr("#%1 %2 %3: %4, status %5")
-                                        .arg(exchange.id)
+                                        .arg(logId > 0 ? quint64(logId) : exchange.id)
                                         .arg(QString::fromLatin1(exchange.request.method),
                                              QString::fromLatin1(exchange.request.path()),
                                              ExchangeText::decision(exchange.decision))
                                         .arg(exchange.response.status)));
     html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");
 
+    if (logId > 0)
+        html += row(tr("Number in its run"), QString::number(exchange.id));
     html += row(tr("Decision"), ExchangeText::decision(exchange.decision));
     html += row(tr("Decided by"), exchange.decidedBy);
     html += row(tr("Status sent"), QString::number(exchange.response.status));

@@ -37,7 +37,9 @@ public:
     quint64 exchangeId() const { return m_exchange.id; }
     const Exchange &exchange() const { return m_exchange; }
 
-    static QString summaryHtml(const Exchange &exchange);
+    // logId: the exchange's id in the request log, 0 for one from this run's
+    // live log. The heading shows it; the run's own number becomes a row.
+    static QString summaryHtml(const Exchange &exchange, qint64 logId = 0);
 
     MessageView *requestView() const { return m_request; }
     MessageView *responseView() const { return m_response; }
@@ -55,6 +57,7 @@ private:
     bool m_hasExchange = false;
     bool m_wholeBodies = false;
     qint64 m_requestBodySize = -1;  // body sizes as sent, -1 when unknown
+    qint64 m_logId = 0;
     qint64 m_responseBodySize = -1;
 
     QStackedWidget *m_stack;

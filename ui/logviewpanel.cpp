@@ -427,8 +427,11 @@ bool LogViewPanel::applyFilterText(const QString &text)
         m_filterError->setText(parsed.error().message);
         m_filterError->show();
         m_filterEdit->setStyleSheet(QStringLiteral("QLineEdit { border: 1px solid #c62828; }"));
+        m_filterInvalid = true;
+        updateCountLabel(m_model->rowCount());
         return false;
     }
+    m_filterInvalid = false;
     m_filterError->clear();
     m_filterError->hide();
     m_filterEdit->setStyleSheet(QString());
@@ -452,6 +455,8 @@ void LogViewPanel::updateCountLabel(qint64 rows)
     if (m_pauseAction->isChecked())
         text += QLatin1Char(' ') + tr("(capture paused, %n not stored)", nullptr,
                                       int(qMin<quint64>(m_droppedWhilePaused, INT_MAX)));
+    if (m_filterInvalid)
+        text += QLatin1Char(' ') + tr("(the filter text has an error, so the previous filter still applies)");
     // The responder waits for a log that falls behind, so only failed writes
     // and exchanges left over at the queue's limit end up here.
     const qint64 dropped = m_store->statistics().droppedExchanges;

@@ -1254,6 +1254,10 @@ Các lệnh:
         <source>(%L1 more characters)</source>
         <translation>(còn %L1 ký tự)</translation>
     </message>
+    <message>
+        <source>Number in its run</source>
+        <translation>Số thứ tự trong lần chạy</translation>
+    </message>
 </context>
 <context>
     <name>ExchangeFilter</name>
@@ -2406,6 +2410,10 @@ Chạy &apos;callbacklab import --help&apos; để xem thêm thông tin.
         <translation>
             <numerusform>(%n lượt trao đổi không lưu được kể từ khi mở nhật ký)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>(the filter text has an error, so the previous filter still applies)</source>
+        <translation>(bộ lọc đang nhập có lỗi nên bộ lọc trước vẫn được áp dụng)</translation>
     </message>
 </context>
 <context>
