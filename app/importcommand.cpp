@@ -87,13 +87,27 @@ int ImportCommand::importFiles(const QString &logDatabase, const QStringList &fi
                 return true;
             });
 
-        for (const ImportIssue &issue : result.issues)
-            printError(tr("callbacklab: %1: %2\n").arg(shownName, issue.toString()));
+        // A binary file can have thousands of bad lines; the first ones tell enough.
+        constexpr qsizetype MaxIssuesShown = 20;
+        for (qsizetype i = 0; i < qMin(MaxIssuesShown, result.issues.size()); ++i)
+            printError(tr("callbacklab: %1: %2\n").arg(shownName, result.issues.at(i).toString()));
+        if (result.issues.size() > MaxIssuesShown) {
+            printError(tr("callbacklab: %1: %n more entries left out", nullptr,
+                          int(result.issues.size() - MaxIssuesShown))
+                           .arg(shownName)
+                       + QLatin1Char('\n'));
+        }
         if (!result.issues.isEmpty())
             exitCode = qMax(exitCode, 1);
         if (!result.fatalError.isEmpty()) {
-            printError(tr("callbacklab: %1\n").arg(result.fatalError));
+            const QString message = result.fatalError.contains(shownName)
+                ? result.fatalError
+                : QStringLiteral("%1: %2").arg(shownName, result.fatalError);
+            printError(tr("callbacklab: %1\n").arg(message));
             exitCode = 2;
+        } else if (result.issues.isEmpty() && added == 0 && dropped == 0 && !storeError) {
+            printError(tr("callbacklab: %1: no exchanges found; is it a HAR or JSON Lines file?\n").arg(shownName));
+            exitCode = qMax(exitCode, 1);
         }
         if (storeError) {
             printError(tr("callbacklab: %1\n").arg(storeError->toString()));

@@ -23,6 +23,7 @@ private slots:
     void usageErrors();
     void importsHarAndJsonLines();
     void reportsMalformedEntries();
+    void reportsEmptyFile();
     void skipsUnreadableFile();
     void rejectsLockedLog();
     void importsMoreThanOneSlice();
@@ -146,6 +147,14 @@ void TestImportCommand::reportsMalformedEntries()
     QVERIFY2(result.err.contains(QStringLiteral("%1: line 2 (exchange 2)").arg(file).toUtf8()), result.err.constData());
     QCOMPARE(result.out, QStringLiteral("Added 2 exchange(s) from %1\n").arg(file).toUtf8());
     QCOMPARE(countIn(log), 2);
+}
+
+void TestImportCommand::reportsEmptyFile()
+{
+    const QString file = writeFile("empty.har", QByteArray());
+    const CliRun result = run({"--log-db", m_dir.filePath("empty.sqlite"), file});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QStringLiteral("%1: no exchanges found").arg(file).toUtf8()), result.err.constData());
 }
 
 void TestImportCommand::skipsUnreadableFile()

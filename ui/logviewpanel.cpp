@@ -1,5 +1,6 @@
 #include "logviewpanel.h"
 
+#include "filedialogs.h"
 #include "curlcommand.h"
 #include "exchangedetailview.h"
 #include "exchangefilter.h"
@@ -21,7 +22,6 @@
 #include <QClipboard>
 #include <QDir>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -530,7 +530,7 @@ void LogViewPanel::exportWithDialog()
         return;
     const QList<qint64> selectedIds = dialog.selectedOnly() ? selected : QList<qint64>();
     const QString nameFilter = dialog.har() ? tr("HAR (*.har)") : tr("JSON Lines (*.jsonl)");
-    QString fileName = QFileDialog::getSaveFileName(this, tr("Export Exchanges"), QString(), nameFilter);
+    QString fileName = FileDialogs::saveFileName(this, tr("Export Exchanges"), QString(), nameFilter);
     if (fileName.isEmpty())
         return;
     // A name typed with the other format's extension selects that format;
@@ -640,7 +640,7 @@ void LogViewPanel::importWithDialog()
     const QString folder = settings.value(QStringLiteral("import/folder"),
                                           QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
                                .toString();
-    const QString fileName = QFileDialog::getOpenFileName(this, tr("Import Exchanges"), folder,
+    const QString fileName = FileDialogs::openFileName(this, tr("Import Exchanges"), folder,
                                                           tr("HAR or JSON Lines (*.har *.jsonl *.json);;All files (*)"));
     if (fileName.isEmpty())
         return;
@@ -665,9 +665,9 @@ void LogViewPanel::importFrom(const QString &fileName)
     worker->start();
 }
 
-// Appends the import a slice at a time while the writer's queue is short, so
-// that a file larger than the queue is stored whole and the window keeps
-// responding.
+// Appends the import a slice at a time while the writer's backlog is short,
+// so that a file larger than the queue is stored whole, and the window and
+// the responder keep responding.
 void LogViewPanel::feedImport(const std::shared_ptr<ImportResult> &result, qsizetype next)
 {
     const qsizetype total = result->exchanges.size();
@@ -677,9 +677,13 @@ void LogViewPanel::feedImport(const std::shared_ptr<ImportResult> &result, qsize
         finishImport(*result, next);
         return;
     }
-    while (next < total && m_store->statistics().pendingExchanges < 4 * ExchangeImport::SliceSize) {
-        m_store->appendStored(result->exchanges.mid(next, ExchangeImport::SliceSize));
-        next = qMin(total, next + ExchangeImport::SliceSize);
+    // The backlog stays below the point where the responder holds back live
+    // callbacks (a pressure of 0.5), so an import never stalls them.
+    constexpr qsizetype Slice = 1000;
+    const std::shared_ptr<const ExchangeStoreBacklog> backlog = m_store->backlog();
+    while (next < total && backlog->pressure(Slice) < 0.3) {
+        m_store->appendStored(result->exchanges.mid(next, Slice));
+        next = qMin(total, next + Slice);
     }
     if (next >= total) {
         finishImport(*result, total);

@@ -30,7 +30,6 @@
 #include <QLineEdit>
 #include <QTabWidget>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>

@@ -1,11 +1,11 @@
 #include "profilecontroller.h"
 
+#include "filedialogs.h"
 #include "settingsstore.h"
 #include "uilogging.h"
 
 #include <QAction>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
@@ -109,7 +109,7 @@ QString ProfileController::windowTitle() const
 
 void ProfileController::chooseAndOpen()
 {
-    const QString fileName = QFileDialog::getOpenFileName(m_window, tr("Open Profile"),
+    const QString fileName = FileDialogs::openFileName(m_window, tr("Open Profile"),
                                                           QFileInfo(m_store->profileFile()).absolutePath(),
                                                           tr("Profiles (*.json);;All files (*)"));
     if (!fileName.isEmpty())
@@ -118,7 +118,7 @@ void ProfileController::chooseAndOpen()
 
 void ProfileController::chooseAndSaveAs()
 {
-    QString fileName = QFileDialog::getSaveFileName(m_window, tr("Save Profile As"),
+    QString fileName = FileDialogs::saveFileName(m_window, tr("Save Profile As"),
                                                     QFileInfo(m_store->profileFile()).absolutePath(),
                                                     tr("Profiles (*.json);;All files (*)"));
     if (fileName.isEmpty())

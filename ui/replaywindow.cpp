@@ -1,5 +1,6 @@
 #include "replaywindow.h"
 
+#include "filedialogs.h"
 #include "composerwidget.h"
 #include "curlparser.h"
 #include "decisioncolors.h"
@@ -13,7 +14,6 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -848,7 +848,7 @@ bool ReplayWindow::exportJson(const QString &fileName, QString *errorMessage)
 
 void ReplayWindow::chooseFileToAdd()
 {
-    const QString fileName = QFileDialog::getOpenFileName(
+    const QString fileName = FileDialogs::openFileName(
         this, tr("Add Requests from File"), QString(),
         tr("Captures and suites (*.har *.jsonl *.ndjson *.json);;All files (*)"));
     if (!fileName.isEmpty())
@@ -857,7 +857,7 @@ void ReplayWindow::chooseFileToAdd()
 
 void ReplayWindow::chooseSuiteToLoad()
 {
-    const QString fileName = QFileDialog::getOpenFileName(this, tr("Load Replay Suite"), QString(),
+    const QString fileName = FileDialogs::openFileName(this, tr("Load Replay Suite"), QString(),
                                                           tr("Replay suites (*.json);;All files (*)"));
     if (!fileName.isEmpty())
         loadFile(fileName, true);
@@ -865,7 +865,7 @@ void ReplayWindow::chooseSuiteToLoad()
 
 void ReplayWindow::chooseSuiteToSave()
 {
-    const QString fileName = QFileDialog::getSaveFileName(this, tr("Save Replay Suite"), QString(),
+    const QString fileName = FileDialogs::saveFileName(this, tr("Save Replay Suite"), QString(),
                                                           tr("Replay suites (*.json)"));
     QString error;
     if (!fileName.isEmpty() && !saveSuite(fileName, &error))
@@ -874,7 +874,7 @@ void ReplayWindow::chooseSuiteToSave()
 
 void ReplayWindow::chooseJUnitFile()
 {
-    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export JUnit Report"), QString(),
+    const QString fileName = FileDialogs::saveFileName(this, tr("Export JUnit Report"), QString(),
                                                           tr("JUnit XML (*.xml)"));
     QString error;
     if (!fileName.isEmpty() && !exportJUnit(fileName, &error))
@@ -883,7 +883,7 @@ void ReplayWindow::chooseJUnitFile()
 
 void ReplayWindow::chooseJsonFile()
 {
-    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export JSON Report"), QString(),
+    const QString fileName = FileDialogs::saveFileName(this, tr("Export JSON Report"), QString(),
                                                           tr("JSON (*.json)"));
     QString error;
     if (!fileName.isEmpty() && !exportJson(fileName, &error))

@@ -1854,6 +1854,21 @@ Chạy &apos;callbacklab export --help&apos; để xem thêm thông tin.
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation>Tệp %1</translation>
+    </message>
+</context>
+<context>
     <name>HarFormat</name>
     <message>
         <source>invalid base64</source>
@@ -2155,6 +2170,18 @@ Chạy &apos;callbacklab import --help&apos; để xem thêm thông tin.
         <translation>
             <numerusform>Đã thêm %n lượt trao đổi vào %1</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>callbacklab: %1: %n more entries left out</source>
+        <translation>
+            <numerusform>callbacklab: %1: bỏ qua thêm %n mục</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>callbacklab: %1: no exchanges found; is it a HAR or JSON Lines file?
+</source>
+        <translation>callbacklab: %1: không tìm thấy lượt trao đổi nào; đây có phải tệp HAR hoặc JSON Lines không?
+</translation>
     </message>
 </context>
 <context>
