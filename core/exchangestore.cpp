@@ -738,6 +738,10 @@ StoreResult<> ExchangeStore::open(const QString &fileName, const Options &option
                           tr("the folder %1 cannot be created").arg(QDir::toNativeSeparators(folder))};
     }
     const bool existed = QFileInfo::exists(absolute);
+    if (existed && !QFileInfo(absolute).isWritable()) {
+        return StoreError{StoreError::Code::CannotOpen, absolute,
+                          tr("the file is read-only; make it writable or choose another file")};
+    }
 
     m_lock = std::make_unique<QLockFile>(absolute + QStringLiteral(".lock"));
     m_lock->setStaleLockTime(0);
@@ -755,8 +759,12 @@ StoreResult<> ExchangeStore::open(const QString &fileName, const Options &option
             error.code = StoreError::Code::CannotOpen;
             error.message = tr("the lock file %1.lock cannot be created; check that the folder is writable")
                                 .arg(QDir::toNativeSeparators(absolute));
-        } else {
+        } else if (m_lock->error() == QLockFile::LockFailedError) {
             error.message = tr("the log is in use by another process");
+        } else {
+            error.code = StoreError::Code::CannotOpen;
+            error.message = tr("the lock file %1.lock cannot be created; check that the folder is writable")
+                                .arg(QDir::toNativeSeparators(absolute));
         }
         m_lock.reset();
         return error;

@@ -1550,6 +1550,10 @@ Phiên bản cài đặt: %5</translation>
         <source>Parsed fields longer than %L1 characters were cut in the request log; the body shows what was sent</source>
         <translation>Các trường đã phân tích dài hơn %L1 ký tự đã bị cắt trong nhật ký yêu cầu; body cho thấy những gì đã gửi</translation>
     </message>
+    <message>
+        <source>the file is read-only; make it writable or choose another file</source>
+        <translation>tệp chỉ đọc; hãy cho phép ghi hoặc chọn tệp khác</translation>
+    </message>
 </context>
 <context>
     <name>ExchangeStoreReader</name>
