@@ -456,7 +456,7 @@ void LogViewPanel::updateCountLabel(qint64 rows)
         text += QLatin1Char(' ') + tr("(capture paused, %n not stored)", nullptr,
                                       int(qMin<quint64>(m_droppedWhilePaused, INT_MAX)));
     if (m_filterInvalid)
-        text += QLatin1Char(' ') + tr("(the filter text has an error, so the previous filter still applies)");
+        text += QLatin1Char(' ') + tr("(previous filter still applies)");
     // The responder waits for a log that falls behind, so only failed writes
     // and exchanges left over at the queue's limit end up here.
     const qint64 dropped = m_store->statistics().droppedExchanges;
@@ -703,7 +703,8 @@ void LogViewPanel::finishImport(const ImportResult &result, qsizetype added)
 
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Import"),
                                 result.fatalError.isEmpty()
-                                    ? tr("Imported %n exchange(s); some entries were left out.", nullptr, int(added))
+                                    ? tr("Imported %n exchange(s); %1 entries were left out.", nullptr, int(added))
+                                          .arg(issues.size())
                                     : result.fatalError,
                                 QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("importReportBox"));

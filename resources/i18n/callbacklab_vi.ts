@@ -2412,12 +2412,6 @@ Chạy &apos;callbacklab import --help&apos; để xem thêm thông tin.
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
-    <message numerus="yes">
-        <source>Imported %n exchange(s); some entries were left out.</source>
-        <translation>
-            <numerusform>Đã nhập %n lượt trao đổi; một số mục đã bị bỏ qua.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
@@ -2443,8 +2437,14 @@ Chạy &apos;callbacklab import --help&apos; để xem thêm thông tin.
         </translation>
     </message>
     <message>
-        <source>(the filter text has an error, so the previous filter still applies)</source>
-        <translation>(bộ lọc đang nhập có lỗi nên bộ lọc trước vẫn được áp dụng)</translation>
+        <source>(previous filter still applies)</source>
+        <translation>(bộ lọc trước vẫn được áp dụng)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n exchange(s); %1 entries were left out.</source>
+        <translation>
+            <numerusform>Đã nhập %n lượt trao đổi; bỏ qua %1 mục.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
