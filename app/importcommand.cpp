@@ -87,7 +87,7 @@ int ImportCommand::importFiles(const QString &logDatabase, const QStringList &fi
                 return true;
             });
 
-        // A binary file can have thousands of bad lines; the first ones tell enough.
+        // A binary file can have thousands of bad lines, so only the first are shown.
         constexpr qsizetype MaxIssuesShown = 20;
         for (qsizetype i = 0; i < qMin(MaxIssuesShown, result.issues.size()); ++i)
             printError(tr("callbacklab: %1: %2\n").arg(shownName, result.issues.at(i).toString()));

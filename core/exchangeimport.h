@@ -18,7 +18,7 @@ ImportResult readFile(const QString &fileName);
 // Reads the file like readFile(), but hands its exchanges to sink in slices of
 // at most SliceSize. JSON Lines are also read one slice at a time, so memory
 // stays bounded. A HAR file is read whole. Stops early when sink returns
-// false. The result holds the issues and any fatal error, but no exchanges.
+// false. The result contains the issues and any fatal error, but no exchanges.
 ImportResult readFileInSlices(const QString &fileName,
                               const std::function<bool(const QList<StoredExchange> &)> &sink);
 

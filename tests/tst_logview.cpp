@@ -240,8 +240,8 @@ void TestLogView::filterSyntaxErrorShown()
     QVERIFY(errorLabel->isVisible());
     QVERIFY(!errorLabel->text().isEmpty());
     QVERIFY2(errorLabel->text().contains(QLatin1String("column 8")), qPrintable(errorLabel->text()));
-    // The rows stay as they were: the bad filter is not applied, and the
-    // count under the table says so.
+    // The rows stay as they were because the bad filter is not applied, and
+    // the count under the table shows that.
     QCOMPARE(panel.model()->rowCount(), 20);
     auto *countLabel = panel.findChild<QLabel *>(QStringLiteral("storedLogCountLabel"));
     QVERIFY(countLabel);

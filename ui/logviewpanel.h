@@ -105,7 +105,7 @@ private:
     QString m_queuedOpen;  // a file to open after the one being opened
     QList<Exchange> m_held;  // appended while the file was being opened
     qint64 m_selectedLogId = 0;
-    bool m_filterInvalid = false;  // the filter box holds text that does not parse
+    bool m_filterInvalid = false;  // the filter box contains text that does not parse
 
     QLineEdit *m_filterEdit = nullptr;
     QLabel *m_filterError = nullptr;
